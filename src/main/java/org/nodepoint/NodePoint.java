@@ -1,0 +1,71 @@
+package org.nodepoint;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.nodepoint.cli.ImportCsvCommand;
+import org.nodepoint.cli.InitCommand;
+import org.nodepoint.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Command-line entry point: {@code serve} (the default), {@code init} and {@code import-csv}. */
+@Command(
+        name = "nodepoint",
+        mixinStandardHelpOptions = true,
+        versionProvider = NodePoint.Version.class,
+        description = "NodePoint help desk. Without a command, runs 'serve'.",
+        subcommands = {ServeCommand.class, InitCommand.class, ImportCsvCommand.class})
+public final class NodePoint {
+    /** Exit status for a bad or missing option, as picocli and most Unix tools use it. */
+    public static final int USAGE_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command and returns its exit status; used by main and by the tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new NodePoint());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((failure, arguments) -> {
+            String command = failure.getCommandLine().getCommandName();
+            err.println(command + ": " + failure.getMessage() + " (see '" + helpCommand(failure.getCommandLine()) + "')");
+            return USAGE_ERROR;
+        });
+        return commandLine.execute(withDefaultCommand(args));
+    }
+
+    private static String helpCommand(CommandLine commandLine) {
+        String qualified = commandLine.getCommandSpec().qualifiedName(" ");
+        return qualified + " --help";
+    }
+
+    /** Puts "serve" in front when no command is named, so that options alone start the server. */
+    static String[] withDefaultCommand(String[] args) {
+        List<String> commands = List.of("serve", "init", "import-csv", "help");
+        List<String> topLevel = List.of("-h", "--help", "-V", "--version");
+        if (args.length == 0) {
+            return new String[] {"serve"};
+        }
+        if (commands.contains(args[0]) || topLevel.contains(args[0])) {
+            return args;
+        }
+        String[] withServe = new String[args.length + 1];
+        withServe[0] = "serve";
+        System.arraycopy(args, 0, withServe, 1, args.length);
+        return withServe;
+    }
+
+    /** Reads the version from the JAR manifest, which Maven fills from pom.xml. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = NodePoint.class.getPackage().getImplementationVersion();
+            return new String[] {"NodePoint " + (version == null ? "(development build)" : version)};
+        }
+    }
+
+    private NodePoint() {
+    }
+}

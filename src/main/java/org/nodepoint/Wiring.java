@@ -1,0 +1,115 @@
+package org.nodepoint;
+
+import com.password4j.Argon2Function;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.nodepoint.auth.AuthRoutes;
+import org.nodepoint.auth.LoginThrottle;
+import org.nodepoint.auth.SessionService;
+import org.nodepoint.config.Settings;
+import org.nodepoint.config.SettingsFile;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.db.Database;
+import org.nodepoint.home.HomeRoutes;
+import org.nodepoint.legacyapi.LegacyApiRoutes;
+import org.nodepoint.projects.ProductRoutes;
+import org.nodepoint.projects.ProductService;
+import org.nodepoint.search.SearchRoutes;
+import org.nodepoint.search.SearchService;
+import org.nodepoint.setup.SetupCode;
+import org.nodepoint.setup.SetupRoutes;
+import org.nodepoint.setup.SetupService;
+import org.nodepoint.tickets.TicketRoutes;
+import org.nodepoint.tickets.TicketService;
+import org.nodepoint.users.Passwords;
+import org.nodepoint.users.UserService;
+import org.nodepoint.web.Csrf;
+import org.nodepoint.web.Pages;
+import org.nodepoint.web.Text;
+import org.nodepoint.web.WebApp;
+
+/**
+ * Composition root: builds every long-lived object of one data folder, top to bottom. The web
+ * application is built only by {@link #createApp()}, so commands such as {@code import-csv} use the
+ * services without a server.
+ */
+public final class Wiring implements AutoCloseable {
+    public final Path dataFolder;
+    public final SettingsStore settings;
+    public final Database database;
+    public final Passwords passwords;
+    public final UserService users;
+    public final SessionService sessions;
+    public final SetupService setup;
+    public final ProductService products;
+    public final TicketService tickets;
+    public final SearchService search;
+
+    private final Clock clock;
+
+    /** Where the database lives inside a data folder unless nodepoint.cfg names another file. */
+    public static final String DEFAULT_DATABASE = "db/nodepoint.db";
+
+    public Wiring(Path dataFolder, Argon2Function hashing, Clock clock) {
+        this.dataFolder = dataFolder;
+        this.clock = clock;
+        this.settings = openSettings(dataFolder);
+        this.database = Database.open(databaseFile(dataFolder, settings.current()));
+        this.passwords = new Passwords(hashing);
+        this.users = new UserService(database, passwords, settings, clock);
+        this.sessions = new SessionService(database, users, settings, clock);
+        this.setup = new SetupService(users);
+        this.products = new ProductService(database, clock);
+        this.tickets = new TicketService(database, settings, users, products, clock);
+        this.search = new SearchService(database, tickets);
+    }
+
+    public static Wiring open(Path dataFolder) {
+        return new Wiring(dataFolder, Passwords.PRODUCTION, Clock.systemUTC());
+    }
+
+    /** Builds the web application; {@code devTemplates} is a folder of .jte files to reload, or null. */
+    public Javalin createApp(SetupCode setupCode, Path devTemplates) {
+        Csrf csrf = new Csrf();
+        Text text = new Text(Locale.ENGLISH);
+        Pages pages = new Pages(Pages.engine(devTemplates), settings, csrf, text);
+        WebApp web = new WebApp(settings, sessions, csrf, pages, database);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets);
+        return web.create(List.of(
+                new SetupRoutes(setup, setupCode, settings, pages),
+                new AuthRoutes(users, sessions, new LoginThrottle(clock), settings, pages),
+                new HomeRoutes(tickets, legacyApi.api(), pages),
+                new ProductRoutes(products, tickets, pages),
+                new TicketRoutes(tickets, products, settings, pages),
+                new SearchRoutes(search, pages),
+                legacyApi));
+    }
+
+    public static Path settingsFile(Path dataFolder) {
+        return dataFolder.resolve("nodepoint.cfg");
+    }
+
+    /** Resolves db_address against the data folder, as NodePoint 1.x resolved it against its own folder. */
+    public static Path databaseFile(Path dataFolder, Settings settings) {
+        String configured = settings.get(Settings.DB_ADDRESS).strip();
+        return dataFolder.resolve(configured.isEmpty() ? DEFAULT_DATABASE : configured);
+    }
+
+    private static SettingsStore openSettings(Path dataFolder) {
+        try {
+            return new SettingsStore(new SettingsFile(settingsFile(dataFolder)));
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Failed to read " + settingsFile(dataFolder), failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,125 @@
+package org.nodepoint.auth;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.SameSite;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.users.User;
+import org.nodepoint.users.UserService;
+import org.nodepoint.web.CurrentViewer;
+import org.nodepoint.web.FeatureRoutes;
+import org.nodepoint.web.Flash;
+import org.nodepoint.web.Forms;
+import org.nodepoint.web.Pages;
+import org.nodepoint.web.Requires;
+import org.nodepoint.web.WebApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sign-in, sign-out and self-registration. */
+public final class AuthRoutes implements FeatureRoutes {
+    private static final Logger log = LoggerFactory.getLogger(AuthRoutes.class);
+
+    private final UserService users;
+    private final SessionService sessions;
+    private final LoginThrottle throttle;
+    private final SettingsStore settings;
+    private final Pages pages;
+
+    public AuthRoutes(UserService users, SessionService sessions, LoginThrottle throttle, SettingsStore settings, Pages pages) {
+        this.users = users;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.settings = settings;
+        this.pages = pages;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/login", this::loginForm, Requires.ANYONE);
+        routes.post("/login", this::login, Requires.ANYONE);
+        routes.post("/logout", this::logout, Requires.SIGNED_IN);
+        routes.get("/register", this::registerForm, Requires.ANYONE);
+        routes.post("/register", this::registerAccount, Requires.ANYONE);
+    }
+
+    private void loginForm(Context ctx) {
+        if (CurrentViewer.of(ctx).isSignedIn()) {
+            ctx.redirect(safeNext(ctx.queryParam("next")));
+            return;
+        }
+        pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), "", safeNext(ctx.queryParam("next")), null));
+    }
+
+    private void login(Context ctx) {
+        String name = Forms.field(ctx, "name");
+        String next = safeNext(ctx.formParam("next"));
+        String address = ctx.req().getRemoteAddr();
+        if (throttle.isBlocked(name, address)) {
+            log.warn("Sign-in throttled for address {}", address);
+            ctx.status(429);
+            pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), name, next, "auth.login.throttled"));
+            return;
+        }
+        var user = users.authenticate(name, ctx.formParam("password"));
+        if (user.isEmpty()) {
+            throttle.recordFailure(name, address);
+            log.info("Failed sign-in from address {}", address);
+            ctx.status(401);
+            pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), name, next, "auth.login.invalid"));
+            return;
+        }
+        throttle.recordSuccess(name);
+        signIn(ctx, user.get());
+        ctx.redirect(next);
+    }
+
+    private void logout(Context ctx) {
+        sessions.end(ctx.cookie(WebApp.SESSION_COOKIE));
+        ctx.cookie(sessionCookie(ctx, "", 0));
+        ctx.redirect("/");
+    }
+
+    private void registerForm(Context ctx) {
+        requireRegistrationsOpen();
+        pages.render(ctx, "auth/register.jte", new RegisterPage(pages.chrome(ctx), "", "", null));
+    }
+
+    private void registerAccount(Context ctx) {
+        requireRegistrationsOpen();
+        String name = Forms.field(ctx, "name");
+        String email = Forms.field(ctx, "email");
+        Forms.onInvalid(ctx, errors -> pages.render(ctx, "auth/register.jte", new RegisterPage(pages.chrome(ctx), name, email, errors)));
+        User user = users.register(name, ctx.formParam("password"), ctx.formParam("password2"), email);
+        signIn(ctx, user);
+        Flash.success(ctx, "auth.register.done", user.name());
+        ctx.redirect("/");
+    }
+
+    private void requireRegistrationsOpen() {
+        if (!settings.current().allowRegistrations()) {
+            throw new NotFoundResponse("auth.register.closed");
+        }
+    }
+
+    private void signIn(Context ctx, User user) {
+        sessions.end(ctx.cookie(WebApp.SESSION_COOKIE));
+        String token = sessions.start(user);
+        ctx.cookie(sessionCookie(ctx, token, -1));
+        log.info("User {} signed in", user.id());
+    }
+
+    private static Cookie sessionCookie(Context ctx, String value, int maxAge) {
+        return new Cookie(WebApp.SESSION_COOKIE, value, "/", maxAge, "https".equals(ctx.scheme()), true, null, SameSite.LAX);
+    }
+
+    /** Accepts only a local path as the place to return to, so that sign-in cannot redirect off site. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\r") || next.contains("\n")) {
+            return "/";
+        }
+        return next;
+    }
+}

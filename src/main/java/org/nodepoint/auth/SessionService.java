@@ -1,0 +1,104 @@
+package org.nodepoint.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.db.Database;
+import org.nodepoint.users.User;
+import org.nodepoint.users.UserService;
+
+/**
+ * Sign-in sessions. A session is a random 256-bit token in a cookie; the database keeps only its
+ * hash, so a copy of the database cannot be used to take over a session. Sessions end at an
+ * absolute expiry (the session_expiry setting, in hours) or after an idle period.
+ */
+public final class SessionService {
+    static final Duration MAX_IDLE = Duration.ofHours(2);
+    /** last_seen_at is written at most this often, so that reading pages does not mean a write each time. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private final Jdbi read;
+    private final Jdbi write;
+    private final UserService users;
+    private final SettingsStore settings;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /** A session that is valid now, with its account and the CSRF token of its forms. */
+    public record ActiveSession(User user, String csrfToken) {
+    }
+
+    public SessionService(Database database, UserService users, SettingsStore settings, Clock clock) {
+        this.read = database.read();
+        this.write = database.write();
+        this.users = users;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Starts a session for the user and returns the token for the cookie. */
+    public String start(User user) {
+        String token = randomToken();
+        long now = clock.millis();
+        long expiresAt = now + Duration.ofHours(settings.current().sessionExpiryHours()).toMillis();
+        write.useExtension(SessionDao.class, dao -> {
+            dao.deleteExpired(now, now - MAX_IDLE.toMillis());
+            dao.insert(hash(token), user.id(), randomToken(), now, expiresAt);
+        });
+        return token;
+    }
+
+    public Optional<ActiveSession> resolve(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        Optional<SessionRow> row = read.withExtension(SessionDao.class, dao -> dao.findByTokenHash(hash(token)));
+        if (row.isEmpty() || row.get().expiresAt() <= now || row.get().lastSeenAt() + MAX_IDLE.toMillis() <= now) {
+            return Optional.empty();
+        }
+        SessionRow session = row.get();
+        Optional<User> user = users.findById(session.userId()).filter(User::canSignIn);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        if (now - session.lastSeenAt() > TOUCH_INTERVAL.toMillis()) {
+            write.useExtension(SessionDao.class, dao -> dao.touch(session.id(), now));
+        }
+        return Optional.of(new ActiveSession(user.get(), session.csrfToken()));
+    }
+
+    public void end(String token) {
+        if (token != null && !token.isEmpty()) {
+            write.useExtension(SessionDao.class, dao -> dao.deleteByTokenHash(hash(token)));
+        }
+    }
+
+    /** Ends every session of the user, for example after a password change. */
+    public int endAll(long userId) {
+        return write.withExtension(SessionDao.class, dao -> dao.deleteByUser(userId));
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", missing);
+        }
+    }
+}

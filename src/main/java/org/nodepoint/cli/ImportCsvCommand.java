@@ -1,0 +1,230 @@
+package org.nodepoint.cli;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.nodepoint.NodePoint;
+import org.nodepoint.Wiring;
+import org.nodepoint.tickets.CsvTicketImport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import-csv", mixinStandardHelpOptions = true,
+        description = {
+            "Imports tickets from a CSV file, or from a .zip that holds one CSV file.",
+            "NodePoint 1.x's layout (product_id,release_id,title,description,custom) is read as it is;",
+            "columns named like a field (title, description, product, release, priority, status, created_by)",
+            "are used directly, and --map connects any other column to a field."})
+public final class ImportCsvCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DataDirectory data;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .csv file, or a .zip holding one .csv file.")
+    private Path file;
+
+    @Option(names = "--product", paramLabel = "NAME",
+            description = "Product for rows without one (created when missing).")
+    private String product;
+
+    @Option(names = "--map", paramLabel = "FIELD=COLUMN",
+            description = "Reads FIELD from the CSV column COLUMN; repeat for each field.")
+    private Map<String, String> mappings = new LinkedHashMap<>();
+
+    @Option(names = "--title-words", paramLabel = "N", defaultValue = "8",
+            description = "Rows without a title get the first N words of their description (1-50). Default: ${DEFAULT-VALUE}.")
+    private int titleWords;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            err.println("import-csv: file not found: " + file);
+            return NodePoint.USAGE_ERROR;
+        }
+        if (!Files.exists(Wiring.settingsFile(data.path()))) {
+            err.println("import-csv: " + data.path() + " has no nodepoint.cfg; run 'init' or the first-run setup first");
+            return NodePoint.USAGE_ERROR;
+        }
+        long started = System.nanoTime();
+        try (Wiring wiring = Wiring.open(data.path()); Source source = Source.open(file)) {
+            ProgressBar bar = new ProgressBar(err, source.size(), System.console() != null);
+            CsvTicketImport.Result result;
+            try {
+                CsvTicketImport importer = new CsvTicketImport(wiring.database, wiring.products, wiring.users);
+                result = importer.run(source.reader(), mappings, product, titleWords, rows -> bar.update(source.bytesRead(), rows));
+            } catch (IllegalArgumentException invalid) {
+                bar.finish();
+                err.println("import-csv: " + invalid.getMessage());
+                return NodePoint.USAGE_ERROR;
+            }
+            bar.finish();
+            for (CsvTicketImport.Rejection rejection : result.rejections()) {
+                out.println("line " + rejection.line() + ": " + rejection.reason());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.println(String.format(Locale.ROOT, "imported %d tickets, rejected %d rows in %.1f s",
+                    result.imported(), result.rejections().size(), seconds));
+            return 0;
+        } catch (Source.InvalidArchive invalid) {
+            err.println("import-csv: " + invalid.getMessage());
+            return NodePoint.USAGE_ERROR;
+        }
+    }
+
+    /** The CSV text of a .csv file or of the single .csv inside a .zip, with its size for the progress bar. */
+    static final class Source implements AutoCloseable {
+        static final class InvalidArchive extends IOException {
+            InvalidArchive(String message) {
+                super(message);
+            }
+        }
+
+        private final ZipFile zip;
+        private final CountingStream stream;
+        private final long size;
+
+        private Source(ZipFile zip, InputStream input, long size) {
+            this.zip = zip;
+            this.stream = new CountingStream(new BufferedInputStream(input, 1 << 16));
+            this.size = size;
+        }
+
+        static Source open(Path file) throws IOException {
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                return new Source(null, Files.newInputStream(file), Files.size(file));
+            }
+            ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+            List<? extends ZipEntry> csvFiles = zip.stream()
+                    .filter(entry -> !entry.isDirectory() && !entry.getName().startsWith("__MACOSX/"))
+                    .filter(entry -> entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .toList();
+            if (csvFiles.size() != 1) {
+                zip.close();
+                throw new InvalidArchive(file + " holds " + csvFiles.size() + " .csv files; it must hold exactly one");
+            }
+            ZipEntry entry = csvFiles.get(0);
+            return new Source(zip, zip.getInputStream(entry), entry.getSize());
+        }
+
+        /** Returns a UTF-8 reader that skips a leading byte-order mark. */
+        Reader reader() throws IOException {
+            stream.mark(3);
+            byte[] start = stream.readNBytes(3);
+            boolean bom = start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF;
+            if (!bom) {
+                stream.reset();
+            }
+            return new InputStreamReader(stream, StandardCharsets.UTF_8);
+        }
+
+        long size() {
+            return size;
+        }
+
+        long bytesRead() {
+            return stream.count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
+            if (zip != null) {
+                zip.close();
+            }
+        }
+    }
+
+    /** Counts the bytes read through it, for the progress bar. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+        private long markedCount;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int value = super.read();
+            if (value >= 0) {
+                count++;
+            }
+            return value;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count += read;
+            }
+            return read;
+        }
+
+        @Override
+        public synchronized void mark(int limit) {
+            super.mark(limit);
+            markedCount = count;
+        }
+
+        @Override
+        public synchronized void reset() throws IOException {
+            super.reset();
+            count = markedCount;
+        }
+    }
+
+    /** A one-line progress bar on the terminal; silent when output goes to a file or pipe. */
+    private static final class ProgressBar {
+        private static final int WIDTH = 30;
+        private final PrintWriter err;
+        private final long total;
+        private final boolean enabled;
+        private boolean drawn;
+
+        ProgressBar(PrintWriter err, long total, boolean enabled) {
+            this.err = err;
+            this.total = Math.max(1, total);
+            this.enabled = enabled;
+        }
+
+        void update(long bytes, long rows) {
+            if (!enabled) {
+                return;
+            }
+            int percent = (int) Math.min(100, bytes * 100 / total);
+            int filled = percent * WIDTH / 100;
+            err.print(String.format(Locale.ROOT, "\rImporting [%s%s] %3d%%  %,d rows", "#".repeat(filled), " ".repeat(WIDTH - filled), percent, rows));
+            err.flush();
+            drawn = true;
+        }
+
+        void finish() {
+            if (drawn) {
+                err.println();
+            }
+        }
+    }
+}

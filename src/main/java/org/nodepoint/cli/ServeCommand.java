@@ -1,0 +1,58 @@
+package org.nodepoint.cli;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.nodepoint.Wiring;
+import org.nodepoint.setup.SetupCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the web interface and the JSON API until stopped (SIGTERM or Ctrl-C).")
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    private DataDirectory data;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port to listen on (1-65535). Default: ${DEFAULT-VALUE}.")
+    private int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE} (every interface).")
+    private String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 1 || port > 65535) {
+            System.err.println("serve: Invalid value for option '--port': " + port + " is not between 1 and 65535");
+            return 2;
+        }
+        Wiring wiring = Wiring.open(data.path());
+        SetupCode setupCode = SetupCode.random();
+        String devTemplates = System.getenv("NODEPOINT_DEV");
+        Javalin app = wiring.createApp(setupCode, "true".equals(devTemplates) ? Path.of("templates") : null);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping NodePoint");
+            app.stop();
+            wiring.close();
+            log.info("NodePoint stopped");
+            stopped.countDown();
+        }, "nodepoint-shutdown"));
+
+        app.start(host, port);
+        String shownHost = "0.0.0.0".equals(host) ? "localhost" : host;
+        log.info("NodePoint is ready at http://{}:{}/ (data folder {})", shownHost, app.port(), data.path().toAbsolutePath());
+        if (!wiring.settings.current().isConfigured()) {
+            log.info("First-run setup: open http://127.0.0.1:{}/setup on this machine and enter the setup code {}",
+                    app.port(), setupCode.value());
+        }
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,123 @@
+package org.nodepoint.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite database: a pool of read-only connections and a single writer connection on the same
+ * file. With one writer, writes queue inside the JVM instead of failing with SQLITE_BUSY, and in
+ * WAL mode readers never wait for it.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final int READER_POOL_SIZE = 4;
+
+    private final HikariDataSource writerPool;
+    private final HikariDataSource readerPool;
+    private final Jdbi read;
+    private final Jdbi write;
+
+    private Database(HikariDataSource writerPool, HikariDataSource readerPool) {
+        this.writerPool = writerPool;
+        this.readerPool = readerPool;
+        this.read = Jdbi.create(readerPool).installPlugin(new SqlObjectPlugin());
+        this.write = Jdbi.create(writerPool).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Opens the database file, creating it and applying pending migrations first. */
+    public static Database open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Failed to create the database folder for " + file, failure);
+        }
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        migrate(url);
+        HikariDataSource writer = pool(url, "nodepoint-writer", 1, false);
+        HikariDataSource readers = pool(url, "nodepoint-reader", READER_POOL_SIZE, true);
+        return new Database(writer, readers);
+    }
+
+    public Jdbi read() {
+        return read;
+    }
+
+    public Jdbi write() {
+        return write;
+    }
+
+    /** Returns true when a read connection answers a trivial query. */
+    public boolean isHealthy() {
+        try {
+            return read.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException failure) {
+            log.error("Database health check failed", failure);
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        readerPool.close();
+        writerPool.close();
+    }
+
+    private static void migrate(String url) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config(false));
+        dataSource.setUrl(url);
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            log.info("Applied {} database migrations, schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String name, int size, boolean readOnly) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config(readOnly));
+        dataSource.setUrl(url);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(dataSource);
+        hikari.setPoolName(name);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(1);
+        // Hikari calls setReadOnly on each connection; sqlite-jdbc rejects a value that differs from
+        // the flag the connection was opened with, so both must agree.
+        hikari.setReadOnly(readOnly);
+        return new HikariDataSource(hikari);
+    }
+
+    /**
+     * Connection settings applied by sqlite-jdbc to every physical connection. foreign_keys and
+     * busy_timeout are per connection and off by default in SQLite. synchronous=FULL makes every
+     * acknowledged commit survive a power loss. The writer uses BEGIN IMMEDIATE so that a
+     * transaction that reads before it writes takes the write lock up front; a deferred one could
+     * fail with SQLITE_BUSY when it upgrades.
+     */
+    private static SQLiteConfig config(boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setReadOnly(readOnly);
+        if (!readOnly) {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        return config;
+    }
+}

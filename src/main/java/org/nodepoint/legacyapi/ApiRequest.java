@@ -1,0 +1,76 @@
+package org.nodepoint.legacyapi;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parameters of one API call. As in NodePoint 1.x: a GET reads the query string, a POST reads
+ * only its form body, the first of repeated values wins, and an empty value or "0" counts as
+ * missing (Perl truthiness).
+ */
+final class ApiRequest {
+    private final Map<String, List<String>> parameters;
+    private final String address;
+
+    ApiRequest(Context ctx) {
+        this.parameters = HandlerType.POST.equals(ctx.method()) ? ctx.formParamMap() : ctx.queryParamMap();
+        this.address = ctx.req().getRemoteAddr();
+    }
+
+    String address() {
+        return address;
+    }
+
+    /** Returns the raw first value, or "" when absent. */
+    String optional(String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+    }
+
+    boolean isPresent(String name) {
+        String value = optional(name);
+        return !value.isEmpty() && !value.equals("0");
+    }
+
+    /** Returns the value, or throws ERR_MISSING_ARGUMENT when it is absent, empty or "0". */
+    String required(String name) {
+        if (!isPresent(name)) {
+            throw ApiError.missing(name);
+        }
+        return optional(name);
+    }
+
+    /** Reads an id as Perl's int() does: leading digits, anything else 0. */
+    long requiredId(String name) {
+        return perlInt(required(name));
+    }
+
+    /** Checks the {@code key} parameter against the configured key; an unset key matches nothing. */
+    void checkKey(String expected) {
+        String key = required("key");
+        if (expected == null || expected.isEmpty()
+                || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            throw ApiError.invalidKey();
+        }
+    }
+
+    static long perlInt(String text) {
+        String trimmed = text.strip();
+        int end = 0;
+        if (end < trimmed.length() && (trimmed.charAt(end) == '+' || trimmed.charAt(end) == '-')) {
+            end++;
+        }
+        int digitsStart = end;
+        while (end < trimmed.length() && Character.isDigit(trimmed.charAt(end)) && trimmed.charAt(end) < 128 && end - digitsStart < 18) {
+            end++;
+        }
+        if (end == digitsStart) {
+            return 0;
+        }
+        return Long.parseLong(trimmed.substring(0, end));
+    }
+}

@@ -1,0 +1,110 @@
+package org.nodepoint.legacyapi;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.errors.ForbiddenException;
+import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.User;
+import org.nodepoint.users.UserService;
+import org.nodepoint.users.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NodePoint 1.x JSON API: picks the call named by {@code api}, runs it, and always answers
+ * HTTP 200 with {@code text/plain; charset=UTF-8} and a {message, status} envelope, errors
+ * included. Calls are authenticated by their read or write key alone and act as the built-in
+ * {@code api} account, or as the user named by {@code from_user} when impersonation is on.
+ */
+public final class LegacyApi {
+    private static final Logger log = LoggerFactory.getLogger(LegacyApi.class);
+    /** The layout of Perl's scalar localtime, which NodePoint 1.x used for every date. */
+    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
+
+    /** One API call; it throws ApiError for any failure. */
+    interface Call {
+        LegacyJson handle(ApiRequest request);
+    }
+
+    private final SettingsStore settings;
+    private final UserService users;
+    private final Map<String, Call> calls;
+
+    LegacyApi(SettingsStore settings, UserService users, Map<String, Call> calls) {
+        this.settings = settings;
+        this.users = users;
+        this.calls = calls;
+    }
+
+    public void handle(Context ctx) {
+        ApiRequest request = new ApiRequest(ctx);
+        String name = request.optional("api");
+        Call call = calls.get(name);
+        LegacyJson response;
+        try {
+            if (call == null) {
+                throw new ApiError("ERR_INVALID_API", "Invalid 'api' value. See the manual for valid values.");
+            }
+            response = call.handle(request);
+        } catch (ApiError failure) {
+            response = LegacyJson.envelope(failure.getMessage(), failure.status());
+        } catch (NotFoundException | ForbiddenException failure) {
+            response = LegacyJson.envelope("Invalid 'id' value.", "ERR_INVALID_ID");
+        }
+        ctx.status(200);
+        ctx.contentType("text/plain; charset=UTF-8");
+        ctx.result(response.render());
+    }
+
+    void checkReadKey(ApiRequest request) {
+        request.checkKey(settings.current().apiReadKey());
+    }
+
+    void checkWriteKey(ApiRequest request) {
+        request.checkKey(settings.current().apiWriteKey());
+    }
+
+    /**
+     * Returns who acts for a write: the built-in {@code api} account with every right, or the user
+     * named by {@code from_user} with that user's own level, who must exist, be enabled and hold
+     * {@code requiredLevel}.
+     */
+    Viewer actor(ApiRequest request, int requiredLevel) {
+        String impersonated = request.optional("from_user").strip();
+        if (impersonated.isEmpty()) {
+            return apiActor();
+        }
+        if (!settings.current().apiImpersonation()) {
+            throw new ApiError("ERR_INVALID_ARGUMENT", "User impersonation is not on.");
+        }
+        User user = users.findByName(impersonated)
+                .filter(User::canSignIn)
+                .filter(found -> found.level() >= requiredLevel)
+                .orElseThrow(() -> ApiError.invalid("from_user"));
+        return Viewer.of(user);
+    }
+
+    /** The built-in {@code api} account, which may do anything and read every ticket. */
+    Viewer apiActor() {
+        return new Viewer(users.builtinId("api"), "api", Level.ADMIN);
+    }
+
+    void logWrite(String call, Viewer actor, ApiRequest request, Object subject) {
+        log.info("API {} by {} (user {}) from {}: {}", call, actor.name(), actor.userId(), request.address(), subject);
+    }
+
+    static String ctime(long epochMillis) {
+        return CTIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    static String ctimeOrNever(Long epochMillis) {
+        return epochMillis == null ? "Never" : ctime(epochMillis);
+    }
+}

@@ -1,0 +1,51 @@
+package org.nodepoint.legacyapi;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.projects.ProductService;
+import org.nodepoint.tickets.TicketService;
+import org.nodepoint.users.UserService;
+import org.nodepoint.web.FeatureRoutes;
+import org.nodepoint.web.Requires;
+import org.nodepoint.web.WebApp;
+
+/**
+ * Serves the legacy API where NodePoint 1.x scripts call it: {@code /nodepoint/} (and its CGI
+ * name) by GET or form POST. {@code /} answers API calls too; its GET, shared with the home page,
+ * is routed by {@code HomeRoutes}.
+ */
+public final class LegacyApiRoutes implements FeatureRoutes {
+    private final LegacyApi api;
+
+    public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets) {
+        Map<String, LegacyApi.Call> calls = new HashMap<>();
+        this.api = new LegacyApi(settings, users, calls);
+        new ProductCalls(api, products).register(calls);
+        new TicketCalls(api, tickets).register(calls);
+    }
+
+    public LegacyApi api() {
+        return api;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/", api::handle, Requires.API_KEY);
+        // Javalin ignores trailing slashes, so "/nodepoint" also serves "/nodepoint/".
+        for (String path : new String[] {"/nodepoint", "/nodepoint/nodepoint.cgi"}) {
+            routes.get(path, this::callOrHome, Requires.API_KEY);
+            routes.post(path, api::handle, Requires.API_KEY);
+        }
+    }
+
+    private void callOrHome(Context ctx) {
+        if (WebApp.isLegacyApiCall(ctx)) {
+            api.handle(ctx);
+        } else {
+            ctx.redirect("/");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.nodepoint.legacyapi;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes responses in the exact layout of NodePoint 1.x (one-space indents, every scalar a JSON
+ * string, an empty array as "[", an empty line and "]"), so that byte-level comparisons with old
+ * responses still line up, but with real JSON escaping, so that every response parses.
+ * Keys keep insertion order; show_ticket relies on that to emit its two "status" keys.
+ */
+final class LegacyJson {
+    /** One key and value; a value is a String or a list of objects (each a list of fields). */
+    record Field(String key, Object value) {
+    }
+
+    private final List<Field> fields = new ArrayList<>();
+
+    static LegacyJson envelope(String message, String status) {
+        LegacyJson json = new LegacyJson();
+        json.put("message", message);
+        json.put("status", status);
+        return json;
+    }
+
+    LegacyJson put(String key, Object value) {
+        fields.add(new Field(key, value));
+        return this;
+    }
+
+    /** Builds one object of an array from alternating keys and values. */
+    static List<Field> object(Object... keysAndValues) {
+        List<Field> object = new ArrayList<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.add(new Field((String) keysAndValues[i], keysAndValues[i + 1]));
+        }
+        return object;
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder("{\n");
+        writeFields(out, fields, 1, 2, 3);
+        return out.append("\n}\n").toString();
+    }
+
+    /**
+     * Writes fields at {@code indent} spaces. Arrays under them hold objects at {@code objectIndent}
+     * spaces with fields at {@code innerIndent}; NodePoint 1.x used 2 and 3 at the top level, and
+     * 4 and 6 one level down.
+     */
+    @SuppressWarnings("unchecked")
+    private static void writeFields(StringBuilder out, List<Field> fields, int indent, int objectIndent, int innerIndent) {
+        String pad = " ".repeat(indent);
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            out.append(pad).append(quote(field.key())).append(": ");
+            if (field.value() instanceof List<?> items) {
+                writeArray(out, (List<List<Field>>) items, indent, objectIndent, innerIndent);
+            } else {
+                out.append(quote(String.valueOf(field.value())));
+            }
+            if (i < fields.size() - 1) {
+                out.append(",\n");
+            }
+        }
+    }
+
+    private static void writeArray(StringBuilder out, List<List<Field>> items, int indent, int objectIndent, int innerIndent) {
+        out.append("[\n");
+        if (items.isEmpty()) {
+            out.append("\n");
+        }
+        String objectPad = " ".repeat(objectIndent);
+        for (int i = 0; i < items.size(); i++) {
+            List<Field> item = items.get(i);
+            if (item.size() == 1 && !(item.get(0).value() instanceof List)) {
+                Field only = item.get(0);
+                out.append(objectPad).append("{ ").append(quote(only.key())).append(": ").append(quote(String.valueOf(only.value()))).append(" }");
+            } else {
+                out.append(objectPad).append("{\n");
+                writeFields(out, item, innerIndent, objectIndent + 2, innerIndent + 3);
+                out.append("\n").append(objectPad).append("}");
+            }
+            out.append(i < items.size() - 1 ? ",\n" : "\n");
+        }
+        out.append(" ".repeat(indent)).append("]");
+    }
+
+    private static String quote(String value) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+    }
+}

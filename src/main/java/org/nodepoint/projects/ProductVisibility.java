@@ -1,0 +1,50 @@
+package org.nodepoint.projects;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.Viewer;
+
+/** Who may see a product and its tickets. Level 4 (projects management) and up see every product. */
+public enum ProductVisibility {
+    /** Everyone, guests included. */
+    PUBLIC("Public"),
+    /** Every signed-in user. */
+    PRIVATE("Private"),
+    /** Level 2 (restricted view) and up. */
+    RESTRICTED("Restricted"),
+    /** Visible like a public product, but closed to new tickets. */
+    ARCHIVED("Archived");
+
+    private final String label;
+
+    ProductVisibility(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<ProductVisibility> parse(String text) {
+        String clean = text == null ? "" : text.strip();
+        return Arrays.stream(values()).filter(value -> value.label.equalsIgnoreCase(clean)).findFirst();
+    }
+
+    /** Returns the visibilities whose products this viewer may see. */
+    public static Set<ProductVisibility> visibleTo(Viewer viewer) {
+        if (viewer.hasLevel(Level.PROJECTS_MANAGEMENT)) {
+            return EnumSet.allOf(ProductVisibility.class);
+        }
+        Set<ProductVisibility> visible = EnumSet.of(PUBLIC, ARCHIVED);
+        if (viewer.isSignedIn()) {
+            visible.add(PRIVATE);
+        }
+        if (viewer.hasLevel(Level.RESTRICTED_VIEW)) {
+            visible.add(RESTRICTED);
+        }
+        return visible;
+    }
+}

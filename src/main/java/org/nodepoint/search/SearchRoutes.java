@@ -1,0 +1,40 @@
+package org.nodepoint.search;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.nodepoint.web.CurrentViewer;
+import org.nodepoint.web.FeatureRoutes;
+import org.nodepoint.web.Pages;
+import org.nodepoint.web.Paging;
+import org.nodepoint.web.Requires;
+
+/** The search page; results are filtered by the same visibility rule as the ticket list. */
+public final class SearchRoutes implements FeatureRoutes {
+    static final int PAGE_SIZE = 20;
+
+    private final SearchService search;
+    private final Pages pages;
+
+    public SearchRoutes(SearchService search, Pages pages) {
+        this.search = search;
+        this.pages = pages;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/search", this::results, Requires.ANYONE);
+    }
+
+    private void results(Context ctx) {
+        String query = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        if (query.length() > FtsQuery.MAX_INPUT_LENGTH) {
+            query = query.substring(0, FtsQuery.MAX_INPUT_LENGTH);
+        }
+        int page = Paging.parsePage(ctx.queryParam("page"));
+        SearchService.Results results = search.search(CurrentViewer.of(ctx), query, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        Paging paging = new Paging(page, PAGE_SIZE, results.total(), "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        pages.render(ctx, "search/results.jte", new SearchPage(pages.chrome(ctx), query, results, paging));
+    }
+}

@@ -1,0 +1,277 @@
+package org.nodepoint.tickets;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.nodepoint.db.Database;
+import org.nodepoint.projects.ProductService;
+import org.nodepoint.users.User;
+import org.nodepoint.users.UserService;
+
+/**
+ * Imports tickets from a headed CSV file. Each row is checked completely before it is written,
+ * and rows are committed in batches, so a bad row is reported and skipped and never leaves half a
+ * ticket, and a crash loses at most the batch in progress.
+ */
+public final class CsvTicketImport {
+    /** The ticket fields a CSV column can be mapped to. */
+    public static final Set<String> FIELDS = Set.of("title", "description", "product", "release", "priority", "status", "created_by");
+    /** Columns of the CSV layout that NodePoint 1.x's import script reads; product_id is a product's id there. */
+    static final List<String> LEGACY_COLUMNS = List.of("product_id", "release_id", "title", "description");
+    static final int BATCH_SIZE = 1_000;
+    public static final int MAX_TITLE_WORDS = 50;
+
+    /** Where the rows of one file go: which column feeds each field, and the fallback product. */
+    public record Plan(Map<String, String> columns, boolean productIsId, String defaultProduct, int titleWords) {
+    }
+
+    public record Rejection(long line, String reason) {
+    }
+
+    public record Result(int imported, List<Rejection> rejections) {
+    }
+
+    /** Receives progress as rows are read; {@code rows} counts read rows, good or bad. */
+    public interface Progress {
+        void rowsRead(long rows);
+    }
+
+    private final Jdbi write;
+    private final ProductService products;
+    private final UserService users;
+
+    public CsvTicketImport(Database database, ProductService products, UserService users) {
+        this.write = database.write();
+        this.products = products;
+        this.users = users;
+    }
+
+    public static CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+    }
+
+    /**
+     * Decides which column feeds each field: NodePoint 1.x's layout as it is, otherwise columns named
+     * like a field, then the explicit {@code --map} entries. Throws IllegalArgumentException with a
+     * message that names the bad mapping.
+     */
+    public static Plan plan(List<String> header, Map<String, String> mappings, String defaultProduct, int titleWords) {
+        Map<String, String> byLowerName = new HashMap<>();
+        header.forEach(column -> byLowerName.putIfAbsent(column.strip().toLowerCase(Locale.ROOT), column));
+        Map<String, String> columns = new LinkedHashMap<>();
+        boolean legacy = byLowerName.keySet().containsAll(LEGACY_COLUMNS);
+        if (legacy) {
+            columns.put("product", byLowerName.get("product_id"));
+            columns.put("release", byLowerName.get("release_id"));
+        }
+        for (String field : FIELDS) {
+            if (!columns.containsKey(field) && byLowerName.containsKey(field)) {
+                columns.put(field, byLowerName.get(field));
+            }
+        }
+        for (Map.Entry<String, String> mapping : mappings.entrySet()) {
+            String field = mapping.getKey().strip().toLowerCase(Locale.ROOT);
+            if (!FIELDS.contains(field)) {
+                throw new IllegalArgumentException("unknown field '" + mapping.getKey() + "' in --map; use one of "
+                        + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+            String column = byLowerName.get(mapping.getValue().strip().toLowerCase(Locale.ROOT));
+            if (column == null) {
+                throw new IllegalArgumentException("column '" + mapping.getValue() + "' in --map " + mapping.getKey()
+                        + "=... is not in the file's header (" + String.join(", ", header) + ")");
+            }
+            columns.put(field, column);
+        }
+        if (!columns.containsKey("description")) {
+            throw new IllegalArgumentException("no description column: add --map description=COLUMN (header: " + String.join(", ", header) + ")");
+        }
+        boolean productIsId = legacy && !mappings.containsKey("product");
+        if (!columns.containsKey("product") && (defaultProduct == null || defaultProduct.isBlank())) {
+            throw new IllegalArgumentException("no product: add --map product=COLUMN or --product NAME");
+        }
+        if (titleWords < 1 || titleWords > MAX_TITLE_WORDS) {
+            throw new IllegalArgumentException("--title-words must be between 1 and " + MAX_TITLE_WORDS);
+        }
+        return new Plan(columns, productIsId, defaultProduct == null ? "" : defaultProduct.strip(), titleWords);
+    }
+
+    /** Reads every row of the CSV and imports the valid ones. The reader must be positioned after any byte-order mark. */
+    public Result run(Reader csv, Map<String, String> mappings, String defaultProduct, int titleWords, Progress progress) throws IOException {
+        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format()).get()) {
+            Plan plan = plan(parser.getHeaderNames(), mappings, defaultProduct, titleWords);
+            RowReader rows = new RowReader(plan, users.builtinId("system"));
+            List<Rejection> rejections = new ArrayList<>();
+            int imported = 0;
+            long read = 0;
+            long lineBefore = parser.getCurrentLineNumber();
+            List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
+            for (CSVRecord record : parser) {
+                long line = lineBefore + 1;
+                lineBefore = parser.getCurrentLineNumber();
+                read++;
+                try {
+                    batch.add(rows.read(record, line));
+                } catch (IllegalArgumentException invalid) {
+                    rejections.add(new Rejection(line, invalid.getMessage()));
+                }
+                if (batch.size() == BATCH_SIZE) {
+                    imported += insert(batch, rejections);
+                    progress.rowsRead(read);
+                }
+            }
+            imported += insert(batch, rejections);
+            progress.rowsRead(read);
+            rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
+            return new Result(imported, rejections);
+        }
+    }
+
+    /** Writes one batch in one transaction; a row that still fails is rolled back alone and rejected. */
+    private int insert(List<ImportRow> batch, List<Rejection> rejections) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int inserted = write.inTransaction(handle -> {
+            Map<String, Long> productIds = new HashMap<>();
+            int count = 0;
+            for (ImportRow row : batch) {
+                handle.savepoint("import_row");
+                try {
+                    long productId = productId(handle, row, productIds);
+                    handle.attach(TicketDao.class).insert(productId, row.release(), row.createdBy(), row.title(), row.description(),
+                            row.priority().code(), row.status().label(), System.currentTimeMillis());
+                    handle.release("import_row");
+                    count++;
+                } catch (IllegalArgumentException | IllegalStateException failure) {
+                    handle.rollbackToSavepoint("import_row");
+                    handle.release("import_row");
+                    rejections.add(new Rejection(row.line(), failure.getMessage()));
+                }
+            }
+            return count;
+        });
+        batch.clear();
+        return inserted;
+    }
+
+    private long productId(Handle handle, ImportRow row, Map<String, Long> cache) {
+        if (row.productId() != null) {
+            Long exists = handle.createQuery("SELECT id FROM products WHERE id = :id").bind("id", row.productId())
+                    .mapTo(Long.class).findOne().orElse(null);
+            if (exists == null) {
+                throw new IllegalArgumentException("product " + row.productId() + " not found");
+            }
+            return exists;
+        }
+        String key = row.productName().toLowerCase(Locale.ROOT);
+        Long cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long id = products.findOrCreate(handle, row.productName());
+        cache.put(key, id);
+        return id;
+    }
+
+    /** A checked row, ready to insert: exactly one of productId and productName is set. */
+    record ImportRow(long line, Long productId, String productName, String release, long createdBy, String title,
+            String description, Priority priority, TicketStatus status) {
+    }
+
+    /** Checks one CSV record against the plan; throws IllegalArgumentException with the reason. */
+    private final class RowReader {
+        private final Plan plan;
+        private final long systemUser;
+        private final Map<String, Long> userIds = new HashMap<>();
+
+        RowReader(Plan plan, long systemUser) {
+            this.plan = plan;
+            this.systemUser = systemUser;
+        }
+
+        ImportRow read(CSVRecord record, long line) {
+            if (!record.isConsistent()) {
+                throw new IllegalArgumentException("has " + record.size() + " columns, the header has " + record.getParser().getHeaderNames().size());
+            }
+            String description = value(record, "description");
+            if (description.isEmpty()) {
+                throw new IllegalArgumentException("description is empty");
+            }
+            if (description.length() > TicketService.MAX_DESCRIPTION_LENGTH) {
+                throw new IllegalArgumentException("description is longer than " + TicketService.MAX_DESCRIPTION_LENGTH + " characters");
+            }
+            String title = value(record, "title");
+            if (title.isEmpty()) {
+                title = firstWords(description, plan.titleWords());
+            }
+            if (title.length() > TicketService.MAX_TITLE_LENGTH) {
+                throw new IllegalArgumentException("title is longer than " + TicketService.MAX_TITLE_LENGTH + " characters");
+            }
+            String release = value(record, "release");
+            if (release.length() > TicketService.MAX_RELEASE_LENGTH) {
+                throw new IllegalArgumentException("release is longer than " + TicketService.MAX_RELEASE_LENGTH + " characters");
+            }
+            String priorityText = value(record, "priority");
+            Priority priority = priorityText.isEmpty() ? Priority.NORMAL : Priority.parse(priorityText)
+                    .orElseThrow(() -> new IllegalArgumentException("priority '" + priorityText + "' is not Low, Normal or High"));
+            String statusText = value(record, "status");
+            TicketStatus status = statusText.isEmpty() ? TicketStatus.NEW : TicketStatus.parse(statusText)
+                    .orElseThrow(() -> new IllegalArgumentException("status '" + statusText + "' is not one of New, Open, Invalid, Hold, Duplicate, Resolved, Closed"));
+            long createdBy = creator(value(record, "created_by"));
+
+            String product = value(record, "product");
+            if (product.isEmpty()) {
+                product = plan.defaultProduct();
+            }
+            if (product.isEmpty()) {
+                throw new IllegalArgumentException("product is empty and no --product was given");
+            }
+            if (plan.productIsId() && !product.equals(plan.defaultProduct())) {
+                if (!product.chars().allMatch(Character::isDigit) || product.length() > 18) {
+                    throw new IllegalArgumentException("product_id '" + product + "' is not a number");
+                }
+                return new ImportRow(line, Long.parseLong(product), null, release, createdBy, title, description, priority, status);
+            }
+            if (product.length() > ProductService.MAX_NAME_LENGTH) {
+                throw new IllegalArgumentException("product name is longer than " + ProductService.MAX_NAME_LENGTH + " characters");
+            }
+            return new ImportRow(line, null, product, release, createdBy, title, description, priority, status);
+        }
+
+        private long creator(String name) {
+            if (name.isEmpty()) {
+                return systemUser;
+            }
+            return userIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), ignored -> users.findByName(name)
+                    .filter(user -> !user.isBuiltin() || name.equalsIgnoreCase("system"))
+                    .map(User::id)
+                    .orElseThrow(() -> new IllegalArgumentException("user '" + name + "' not found")));
+        }
+
+        private String value(CSVRecord record, String field) {
+            String column = plan.columns().get(field);
+            if (column == null || !record.isSet(column)) {
+                return "";
+            }
+            return record.get(column).strip();
+        }
+    }
+
+    /** Returns the first {@code count} white-space separated words, cut to the maximum title length. */
+    static String firstWords(String text, int count) {
+        String[] words = text.strip().split("\\s+", count + 1);
+        String title = String.join(" ", java.util.Arrays.copyOf(words, Math.min(count, words.length)));
+        return title.length() > TicketService.MAX_TITLE_LENGTH ? title.substring(0, TicketService.MAX_TITLE_LENGTH).strip() : title;
+    }
+}

@@ -1,0 +1,64 @@
+package org.nodepoint.tickets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nodepoint.config.TicketVisibility;
+import org.nodepoint.projects.ProductVisibility;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.Viewer;
+
+/**
+ * The one rule for which tickets a viewer may read, as an SQL condition on the alias {@code t}.
+ * The list, the ticket page, search and every count use it. A ticket is visible when its
+ * product is visible to the viewer and the site-wide ticket visibility allows it; its creator
+ * always sees it; level 4 and up see everything.
+ */
+final class TicketAccess {
+    /** An SQL boolean expression and the values of its named parameters. */
+    record Condition(String sql, Map<String, Object> binds) {
+        boolean isAlwaysTrue() {
+            return "1 = 1".equals(sql);
+        }
+    }
+
+    private TicketAccess() {
+    }
+
+    static Condition forViewer(Viewer viewer, TicketVisibility setting) {
+        if (viewer.hasLevel(Level.PROJECTS_MANAGEMENT)) {
+            return new Condition("1 = 1", Map.of());
+        }
+        Map<String, Object> binds = new LinkedHashMap<>();
+        List<String> parts = new ArrayList<>();
+        if (!ticketRuleAllows(viewer, setting)) {
+            parts.add("0 = 1");
+        }
+        Set<ProductVisibility> visible = ProductVisibility.visibleTo(viewer);
+        if (visible.size() < ProductVisibility.values().length) {
+            List<String> names = new ArrayList<>();
+            for (ProductVisibility visibility : visible) {
+                String name = "access_visibility_" + names.size();
+                names.add(":" + name);
+                binds.put(name, visibility.label());
+            }
+            parts.add("t.product_id IN (SELECT id FROM products WHERE visibility IN (" + String.join(", ", names) + "))");
+        }
+        String shared = parts.isEmpty() ? "1 = 1" : String.join(" AND ", parts);
+        if (viewer.isGuest()) {
+            return new Condition(shared, binds);
+        }
+        binds.put("access_viewer", viewer.userId());
+        return new Condition("(t.created_by = :access_viewer OR (" + shared + "))", binds);
+    }
+
+    private static boolean ticketRuleAllows(Viewer viewer, TicketVisibility setting) {
+        return switch (setting) {
+            case PUBLIC -> true;
+            case PRIVATE -> viewer.isSignedIn();
+            case RESTRICTED -> viewer.hasLevel(Level.RESTRICTED_VIEW);
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package org.nodepoint.tickets;
+
+import java.util.List;
+import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.projects.Release;
+import org.nodepoint.web.Chrome;
+
+/**
+ * A ticket with its comments and history, the update form for level 3 and up and the comment
+ * form for level 1 and up. {@code edit} holds the values to show in the update form.
+ */
+public record TicketPage(
+        Chrome chrome,
+        TicketDetails details,
+        boolean canUpdate,
+        boolean canComment,
+        List<Release> releases,
+        TicketUpdate edit,
+        FieldErrors editErrors,
+        String commentText,
+        FieldErrors commentErrors) {
+
+    public List<TicketStatus> statuses() {
+        return List.of(TicketStatus.values());
+    }
+
+    public List<Priority> priorities() {
+        return List.of(Priority.values());
+    }
+}

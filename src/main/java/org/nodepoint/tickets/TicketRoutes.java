@@ -1,0 +1,161 @@
+package org.nodepoint.tickets;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.errors.ForbiddenException;
+import org.nodepoint.projects.Product;
+import org.nodepoint.projects.ProductService;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.Viewer;
+import org.nodepoint.web.CurrentViewer;
+import org.nodepoint.web.FeatureRoutes;
+import org.nodepoint.web.Flash;
+import org.nodepoint.web.Forms;
+import org.nodepoint.web.Pages;
+import org.nodepoint.web.Paging;
+import org.nodepoint.web.PathIds;
+import org.nodepoint.web.Requires;
+
+/** The ticket list, filing a ticket, the ticket page, updates and comments. */
+public final class TicketRoutes implements FeatureRoutes {
+    private final TicketService tickets;
+    private final ProductService products;
+    private final SettingsStore settings;
+    private final Pages pages;
+
+    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages) {
+        this.tickets = tickets;
+        this.products = products;
+        this.settings = settings;
+        this.pages = pages;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/tickets", this::list, Requires.ANYONE);
+        routes.get("/tickets/new", this::newForm, Requires.ANYONE);
+        routes.post("/tickets", this::create, Requires.ANYONE);
+        routes.get("/tickets/{id}", this::show, Requires.ANYONE);
+        routes.post("/tickets/{id}", this::update, Requires.level(Level.TICKETS_MANAGEMENT));
+        routes.post("/tickets/{id}/comments", this::comment, Requires.level(Level.AUTHORIZED));
+    }
+
+    private void list(Context ctx) {
+        Viewer viewer = CurrentViewer.of(ctx);
+        Long productId = parseId(ctx.queryParam("product"));
+        Optional<TicketStatus> status = TicketStatus.parse(ctx.queryParam("status"));
+        Optional<Priority> priority = Priority.parse(ctx.queryParam("priority"));
+        TicketFilter.Sort sort = TicketFilter.Sort.parse(ctx.queryParam("sort")).orElse(TicketFilter.Sort.NEWEST);
+        TicketFilter filter = new TicketFilter(productId, status.orElse(null), priority.orElse(null), sort);
+
+        int pageSize = settings.current().pageLength();
+        int page = Paging.parsePage(ctx.queryParam("page"));
+        TicketList result = tickets.list(viewer, filter, (long) (page - 1) * pageSize, pageSize);
+        List<String> query = new ArrayList<>();
+        addParam(query, "product", productId == null ? "" : productId.toString());
+        addParam(query, "status", status.map(TicketStatus::label).orElse(""));
+        addParam(query, "priority", priority.map(Priority::label).orElse(""));
+        addParam(query, "sort", sort == TicketFilter.Sort.NEWEST ? "" : sort.key());
+        Paging paging = new Paging(page, pageSize, result.total(), String.join("&", query));
+
+        pages.render(ctx, "tickets/list.jte", new TicketListPage(pages.chrome(ctx), result.rows(), paging, products.listVisible(viewer),
+                productId == null ? "" : productId.toString(), status.map(TicketStatus::label).orElse(""),
+                priority.map(Priority::label).orElse(""), sort.key()));
+    }
+
+    private void newForm(Context ctx) {
+        Viewer viewer = CurrentViewer.of(ctx);
+        if (viewer.isGuest() && !tickets.canFile(viewer)) {
+            ctx.redirect("/login?next=" + URLEncoder.encode("/tickets/new", StandardCharsets.UTF_8));
+            return;
+        }
+        requireCanFile(viewer);
+        Long productId = parseId(ctx.queryParam("product"));
+        NewTicket blank = new NewTicket(productId == null ? 0 : productId, "", "", "", Priority.NORMAL.label());
+        renderNewForm(ctx, viewer, blank, null);
+    }
+
+    private void create(Context ctx) {
+        Viewer viewer = CurrentViewer.of(ctx);
+        requireCanFile(viewer);
+        Long productId = parseId(ctx.formParam("productId"));
+        NewTicket form = new NewTicket(productId == null ? 0 : productId, Forms.field(ctx, "release"), Forms.field(ctx, "title"),
+                Forms.field(ctx, "description"), Forms.field(ctx, "priority"));
+        Forms.onInvalid(ctx, errors -> renderNewForm(ctx, viewer, form, errors));
+        long id = tickets.file(viewer, form, true);
+        Flash.success(ctx, "tickets.created", id);
+        ctx.redirect(viewer.isGuest() && !canRead(viewer, id) ? "/" : "/tickets/" + id);
+    }
+
+    private void show(Context ctx) {
+        renderTicket(ctx, PathIds.of(ctx, "id"), null, null, "", null);
+    }
+
+    private void update(Context ctx) {
+        long id = PathIds.of(ctx, "id");
+        TicketUpdate update = new TicketUpdate(Forms.field(ctx, "title"), Forms.field(ctx, "description"), Forms.field(ctx, "status"),
+                Forms.field(ctx, "resolution"), Forms.field(ctx, "priority"), Forms.field(ctx, "release"), Forms.field(ctx, "note"),
+                null);
+        Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
+        boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, true);
+        Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
+        ctx.redirect("/tickets/" + id);
+    }
+
+    private void comment(Context ctx) {
+        long id = PathIds.of(ctx, "id");
+        String text = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
+        Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, text, errors));
+        long commentId = tickets.comment(CurrentViewer.of(ctx), id, text);
+        Flash.success(ctx, "tickets.commented", id);
+        ctx.redirect("/tickets/" + id + "#comment-" + commentId);
+    }
+
+    private void renderNewForm(Context ctx, Viewer viewer, NewTicket form, FieldErrors errors) {
+        List<Product> open = products.listVisible(viewer).stream().filter(product -> !product.isArchived()).toList();
+        Product selected = open.stream().filter(product -> product.id() == form.productId()).findFirst().orElse(null);
+        pages.render(ctx, "tickets/new.jte", new NewTicketPage(pages.chrome(ctx), open, selected,
+                selected == null ? List.of() : products.releases(selected.id()), form, errors));
+    }
+
+    private void renderTicket(Context ctx, long id, TicketUpdate edit, FieldErrors editErrors, String commentText, FieldErrors commentErrors) {
+        Viewer viewer = CurrentViewer.of(ctx);
+        TicketDetails details = tickets.show(viewer, id);
+        Ticket ticket = details.ticket();
+        TicketUpdate shown = edit != null ? edit : new TicketUpdate(ticket.title(), ticket.description(), ticket.status(),
+                ticket.resolution(), ticket.priorityLevel().label(), ticket.release(), "", null);
+        boolean canComment = viewer.hasLevel(Level.AUTHORIZED) && (!ticket.isClosed() || viewer.hasLevel(Level.TICKETS_MANAGEMENT));
+        pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, viewer.hasLevel(Level.TICKETS_MANAGEMENT),
+                canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors));
+    }
+
+    private void requireCanFile(Viewer viewer) {
+        if (!tickets.canFile(viewer)) {
+            throw new ForbiddenException("tickets.file.forbidden");
+        }
+    }
+
+    private boolean canRead(Viewer viewer, long id) {
+        return !tickets.summariesVisibleTo(viewer, List.of(id)).isEmpty();
+    }
+
+    private static Long parseId(String text) {
+        if (text == null || text.isBlank() || text.length() > 18 || !text.strip().chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Long.parseLong(text.strip());
+    }
+
+    private static void addParam(List<String> query, String name, String value) {
+        if (!value.isEmpty()) {
+            query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package org.nodepoint.tickets;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.db.Database;
+import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.errors.ForbiddenException;
+import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.projects.Product;
+import org.nodepoint.projects.ProductService;
+import org.nodepoint.projects.Release;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.UserService;
+import org.nodepoint.users.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tickets and comments: filing, listing, reading, updating with a change history, and commenting.
+ * Every read goes through {@link TicketAccess}, so pages, search, the API and counts share one
+ * visibility rule.
+ */
+public final class TicketService {
+    private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+
+    public static final int MAX_TITLE_LENGTH = 200;
+    public static final int MAX_DESCRIPTION_LENGTH = 20_000;
+    public static final int MAX_COMMENT_LENGTH = 10_000;
+    public static final int MAX_RESOLUTION_LENGTH = 2_000;
+    public static final int MAX_NOTE_LENGTH = 10_000;
+    public static final int MAX_RELEASE_LENGTH = 50;
+    /** Time entries are limited to one working week either way, to catch typing mistakes. */
+    public static final int MAX_MINUTES = 7 * 24 * 60;
+
+    private final Jdbi read;
+    private final Jdbi write;
+    private final SettingsStore settings;
+    private final UserService users;
+    private final ProductService products;
+    private final Clock clock;
+
+    public TicketService(Database database, SettingsStore settings, UserService users, ProductService products, Clock clock) {
+        this.read = database.read();
+        this.write = database.write();
+        // The dynamic queries below run on plain handles, which need the row mappers that TicketDao declares.
+        for (Jdbi jdbi : List.of(read, write)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(Ticket.class));
+            jdbi.registerRowMapper(ConstructorMapper.factory(TicketSummary.class));
+        }
+        this.settings = settings;
+        this.users = users;
+        this.products = products;
+        this.clock = clock;
+    }
+
+    /** Returns true when the viewer may file tickets: level 1 and up, or a guest while guest tickets are on. */
+    public boolean canFile(Viewer viewer) {
+        return viewer.hasLevel(Level.AUTHORIZED) || (viewer.isGuest() && settings.current().guestTickets());
+    }
+
+    /**
+     * Files a ticket with status New and returns its id. With {@code knownReleaseOnly} the release
+     * must be empty or one of the product's releases; the legacy API passes false because
+     * NodePoint 1.x accepted any release text.
+     */
+    public long file(Viewer viewer, NewTicket ticket, boolean knownReleaseOnly) {
+        if (!canFile(viewer)) {
+            throw new ForbiddenException("tickets.file.forbidden");
+        }
+        FieldErrors errors = new FieldErrors();
+        String title = text(ticket.title());
+        String description = text(ticket.description());
+        String release = text(ticket.release());
+        checkLength(title, 1, MAX_TITLE_LENGTH, "title", "tickets.title.length", errors);
+        checkLength(description, 1, MAX_DESCRIPTION_LENGTH, "description", "tickets.description.length", errors);
+        Optional<Priority> priority = text(ticket.priority()).isEmpty() ? Optional.of(Priority.NORMAL) : Priority.parse(ticket.priority());
+        if (priority.isEmpty()) {
+            errors.add("priority", "tickets.priority.invalid");
+        }
+        Optional<Product> product = products.findById(ticket.productId()).filter(p -> products.isVisible(viewer, p) && !p.isArchived());
+        if (product.isEmpty()) {
+            errors.add("productId", "tickets.product.invalid");
+        } else if (knownReleaseOnly && !release.isEmpty() && !hasRelease(product.get().id(), release)) {
+            errors.add("release", "tickets.release.invalid");
+        }
+        if (release.length() > MAX_RELEASE_LENGTH) {
+            errors.add("release", "projects.release.version.length", MAX_RELEASE_LENGTH);
+        }
+        errors.throwIfAny();
+
+        long creator = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();
+        long id = write.withExtension(TicketDao.class, dao -> dao.insert(product.get().id(), release, creator, title,
+                description, priority.get().code(), TicketStatus.NEW.label(), clock.millis()));
+        log.info("User {} filed ticket {} in product {}", creator, id, product.get().id());
+        return id;
+    }
+
+    public TicketList list(Viewer viewer, TicketFilter filter, long offset, int limit) {
+        TicketAccess.Condition access = TicketAccess.forViewer(viewer, settings.current().ticketVisibility());
+        Map<String, Object> binds = new LinkedHashMap<>(access.binds());
+        List<String> where = new ArrayList<>();
+        if (!access.isAlwaysTrue()) {
+            where.add(access.sql());
+        }
+        if (filter.productId() != null) {
+            where.add("t.product_id = :productId");
+            binds.put("productId", filter.productId());
+        }
+        if (filter.status() != null) {
+            where.add("t.status = :status");
+            binds.put("status", filter.status().label());
+        } else if (settings.current().hideClosed()) {
+            where.add("t.status <> 'Closed'");
+        }
+        if (filter.priority() != null) {
+            where.add("t.priority = :priority");
+            binds.put("priority", filter.priority().code());
+        }
+        String condition = where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + " ";
+        return read.withHandle(handle -> {
+            long total = handle.createQuery("SELECT count(*) FROM tickets t " + condition)
+                    .bindMap(binds).mapTo(Long.class).one();
+            List<TicketSummary> rows = handle.createQuery(TicketDao.SUMMARY + condition + "ORDER BY " + filter.sort().orderBy()
+                            + " LIMIT :limit OFFSET :offset")
+                    .bindMap(binds).bind("limit", limit).bind("offset", offset)
+                    .mapTo(TicketSummary.class).list();
+            return new TicketList(rows, total);
+        });
+    }
+
+    /** Returns the ticket if the viewer may read it; otherwise NotFoundException, so that hidden tickets look absent. */
+    public Ticket findVisible(Viewer viewer, long id) {
+        TicketAccess.Condition access = TicketAccess.forViewer(viewer, settings.current().ticketVisibility());
+        return read.withHandle(handle -> handle.createQuery("SELECT " + TicketDao.COLUMNS + " FROM tickets t WHERE t.id = :id AND " + access.sql())
+                        .bindMap(access.binds()).bind("id", id)
+                        .mapTo(Ticket.class).findOne())
+                .orElseThrow(() -> new NotFoundException("tickets.notFound"));
+    }
+
+    /** Returns a visible ticket with its product, people, comments and history. */
+    public TicketDetails show(Viewer viewer, long id) {
+        Ticket ticket = findVisible(viewer, id);
+        Product product = products.findById(ticket.productId()).orElseThrow();
+        return read.withExtension(TicketDao.class, dao -> new TicketDetails(
+                ticket,
+                product,
+                users.findById(ticket.createdBy()).map(user -> user.name()).orElse("?"),
+                dao.listAssigneeNames(id),
+                dao.listFollowerNames(id),
+                dao.listComments(id),
+                dao.listChanges(id)));
+    }
+
+    /**
+     * Applies the changes and records who made them, when, and each field's old and new value.
+     * Needs level 3. With {@code requireResolution}, a status other than New or Open needs a
+     * resolution; the legacy API passes false, as NodePoint 1.x did not ask for one there.
+     * Returns false when nothing changed and there was no note or time to record.
+     */
+    public boolean update(Viewer viewer, long id, TicketUpdate update, boolean requireResolution) {
+        if (!viewer.hasLevel(Level.TICKETS_MANAGEMENT)) {
+            throw new ForbiddenException("error.forbidden.level");
+        }
+        Ticket current = findVisible(viewer, id);
+        FieldErrors errors = new FieldErrors();
+        String title = Objects.requireNonNullElse(strip(update.title()), current.title());
+        String description = update.description() == null ? current.description() : update.description().strip();
+        String resolution = update.resolution() == null ? current.resolution() : update.resolution().strip();
+        String release = update.release() == null ? current.release() : update.release().strip();
+        String note = update.note() == null ? "" : update.note().strip();
+        checkLength(title, 1, MAX_TITLE_LENGTH, "title", "tickets.title.length", errors);
+        checkLength(description, 1, MAX_DESCRIPTION_LENGTH, "description", "tickets.description.length", errors);
+        checkLength(resolution, 0, MAX_RESOLUTION_LENGTH, "resolution", "tickets.resolution.length", errors);
+        checkLength(note, 0, MAX_NOTE_LENGTH, "note", "tickets.note.length", errors);
+        Optional<TicketStatus> status = update.status() == null ? TicketStatus.parse(current.status()) : TicketStatus.parse(update.status());
+        if (status.isEmpty()) {
+            errors.add("status", "tickets.status.invalid");
+        } else if (requireResolution && status.get().needsResolution() && resolution.isEmpty()) {
+            errors.add("resolution", "tickets.resolution.required", status.get().label());
+        }
+        Optional<Priority> priority = update.priority() == null ? Optional.of(current.priorityLevel()) : Priority.parse(update.priority());
+        if (priority.isEmpty()) {
+            errors.add("priority", "tickets.priority.invalid");
+        }
+        if (!release.equals(current.release()) && !release.isEmpty() && !hasRelease(current.productId(), release)) {
+            errors.add("release", "tickets.release.invalid");
+        }
+        if (update.minutes() != null && Math.abs(update.minutes()) > MAX_MINUTES) {
+            errors.add("time", "tickets.time.range", MAX_MINUTES / 60);
+        }
+        errors.throwIfAny();
+
+        Map<String, String[]> changed = new LinkedHashMap<>();
+        addIfChanged(changed, "title", current.title(), title);
+        addIfChanged(changed, "description", current.description(), description);
+        addIfChanged(changed, "status", current.status(), status.get().label());
+        addIfChanged(changed, "resolution", current.resolution(), resolution);
+        addIfChanged(changed, "priority", current.priorityLevel().label(), priority.get().label());
+        addIfChanged(changed, "release", current.release(), release);
+        int minutes = update.minutes() == null ? 0 : update.minutes();
+        if (changed.isEmpty() && note.isEmpty() && minutes == 0) {
+            return false;
+        }
+        long now = clock.millis();
+        write.useTransaction(handle -> {
+            TicketDao dao = handle.attach(TicketDao.class);
+            dao.update(id, title, description, status.get().label(), resolution, priority.get().code(), release, now);
+            long changeId = dao.insertChange(id, viewer.userId(), now, note);
+            changed.forEach((field, values) -> dao.insertChangeField(changeId, field, values[0], values[1]));
+            if (minutes != 0) {
+                dao.insertTimeEntry(id, viewer.userId(), minutes, now);
+            }
+        });
+        log.info("User {} updated ticket {}: {}", viewer.userId(), id, changed.keySet());
+        return true;
+    }
+
+    /** Adds a comment to a visible ticket. Needs level 1; a closed ticket takes comments from level 3 only. */
+    public long comment(Viewer viewer, long ticketId, String body) {
+        if (!viewer.hasLevel(Level.AUTHORIZED)) {
+            throw new ForbiddenException("tickets.comment.forbidden");
+        }
+        Ticket ticket = findVisible(viewer, ticketId);
+        String text = body == null ? "" : body.strip();
+        FieldErrors errors = new FieldErrors();
+        checkLength(text, 1, MAX_COMMENT_LENGTH, "comment", "tickets.comment.length", errors);
+        if (ticket.isClosed() && !viewer.hasLevel(Level.TICKETS_MANAGEMENT)) {
+            errors.add("comment", "tickets.comment.closed");
+        }
+        errors.throwIfAny();
+        long id = write.withExtension(TicketDao.class, dao -> dao.insertComment(ticketId, viewer.userId(), text, clock.millis()));
+        log.info("User {} commented on ticket {}", viewer.userId(), ticketId);
+        return id;
+    }
+
+    /** Returns the newest visible tickets that the viewer created. */
+    public List<TicketSummary> createdBy(Viewer viewer, int limit) {
+        if (viewer.isGuest()) {
+            return List.of();
+        }
+        return read.withHandle(handle -> handle.createQuery(TicketDao.SUMMARY + "WHERE t.created_by = :userId ORDER BY t.id DESC LIMIT :limit")
+                .bind("userId", viewer.userId()).bind("limit", limit)
+                .mapTo(TicketSummary.class).list());
+    }
+
+    /** Returns the newest visible tickets assigned to the viewer that are not closed. */
+    public List<TicketSummary> assignedTo(Viewer viewer, int limit) {
+        if (viewer.isGuest()) {
+            return List.of();
+        }
+        TicketAccess.Condition access = TicketAccess.forViewer(viewer, settings.current().ticketVisibility());
+        return read.withHandle(handle -> handle.createQuery(TicketDao.SUMMARY
+                        + "JOIN ticket_assignees a ON a.ticket_id = t.id AND a.user_id = :userId "
+                        + "WHERE t.status <> 'Closed' AND " + access.sql() + " ORDER BY t.id DESC LIMIT :limit")
+                .bindMap(access.binds()).bind("userId", viewer.userId()).bind("limit", limit)
+                .mapTo(TicketSummary.class).list());
+    }
+
+    /** Returns summaries of these tickets, keeping only those the viewer may read, in the order of the ids. */
+    public List<TicketSummary> summariesVisibleTo(Viewer viewer, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        TicketAccess.Condition access = TicketAccess.forViewer(viewer, settings.current().ticketVisibility());
+        Map<Long, TicketSummary> byId = new LinkedHashMap<>();
+        read.useHandle(handle -> handle.createQuery(TicketDao.SUMMARY + "WHERE t.id IN (<ids>) AND " + access.sql())
+                .bindList("ids", ids).bindMap(access.binds())
+                .mapTo(TicketSummary.class)
+                .forEach(row -> byId.put(row.id(), row)));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Returns the visibility condition on alias {@code t} for code that builds its own ticket query, such as search. */
+    public String accessCondition(Viewer viewer, Map<String, Object> binds) {
+        TicketAccess.Condition access = TicketAccess.forViewer(viewer, settings.current().ticketVisibility());
+        binds.putAll(access.binds());
+        return access.sql();
+    }
+
+    /** Returns every ticket of a product, oldest first, for the legacy API; closed ones are left out while hide_close is on. */
+    public List<Ticket> listByProduct(long productId) {
+        String closed = settings.current().hideClosed() ? " AND t.status <> 'Closed'" : "";
+        return read.withHandle(handle -> handle.createQuery("SELECT " + TicketDao.COLUMNS + " FROM tickets t WHERE t.product_id = :productId"
+                        + closed + " ORDER BY t.id")
+                .bind("productId", productId).mapTo(Ticket.class).list());
+    }
+
+    private boolean hasRelease(long productId, String version) {
+        return products.releases(productId).stream().map(Release::version).anyMatch(version::equals);
+    }
+
+    private static void addIfChanged(Map<String, String[]> changed, String field, String oldValue, String newValue) {
+        if (!oldValue.equals(newValue)) {
+            changed.put(field, new String[] {oldValue, newValue});
+        }
+    }
+
+    private static void checkLength(String value, int min, int max, String field, String key, FieldErrors errors) {
+        if (value.length() < min || value.length() > max) {
+            errors.add(field, key, max);
+        }
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

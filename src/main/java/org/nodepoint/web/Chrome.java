@@ -1,0 +1,31 @@
+package org.nodepoint.web;
+
+import org.nodepoint.users.Level;
+import org.nodepoint.users.Viewer;
+
+/**
+ * What every page shows around its content: site name, public notice, the viewer and their
+ * navigation, the CSRF token for forms and a pending flash message.
+ */
+public record Chrome(
+        Text text,
+        String siteName,
+        String notice,
+        Viewer viewer,
+        String csrfToken,
+        Flash flash,
+        String path,
+        boolean guestTickets,
+        boolean allowRegistrations) {
+
+    /** Where the Bootstrap WebJar is served; the version must match the one in pom.xml. */
+    public static final String BOOTSTRAP = "/webjars/bootstrap/5.3.8";
+
+    public boolean canFileTickets() {
+        return viewer.hasLevel(Level.AUTHORIZED) || (viewer.isGuest() && guestTickets);
+    }
+
+    public boolean isActive(String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}

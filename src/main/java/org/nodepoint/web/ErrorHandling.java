@@ -1,0 +1,91 @@
+package org.nodepoint.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.nodepoint.errors.ConflictException;
+import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.errors.ForbiddenException;
+import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.ValidationException;
+import org.nodepoint.users.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns exceptions into responses: our typed exceptions into 403, 404, 409 and 422 pages with a
+ * safe message, anything else into a 500 whose stack trace is logged once under an error id that
+ * the page shows.
+ */
+final class ErrorHandling {
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private final Pages pages;
+
+    ErrorHandling(Pages pages) {
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(NotFoundException.class, (e, ctx) -> show(ctx, 404, "error.notFound.title", e.getMessage()));
+        routes.exception(ForbiddenException.class, (e, ctx) -> show(ctx, 403, "error.forbidden.title", e.getMessage()));
+        routes.exception(ValidationException.class, (e, ctx) -> invalid(ctx, e.errors()));
+        routes.exception(ConflictException.class,
+                (e, ctx) -> invalid(ctx, new FieldErrors().add(e.field(), e.getMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), "error.title", e.getMessage()));
+        routes.exception(Exception.class, this::serverError);
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                show(ctx, 404, "error.notFound.title", "error.notFound.page");
+            }
+        });
+    }
+
+    /** Sends a guest to the sign-in page (for a page view), and anyone else a 403. */
+    void denyAccess(Context ctx, Viewer viewer, int requiredLevel) {
+        if (viewer.isGuest() && HandlerType.GET.equals(ctx.method())) {
+            String next = URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8);
+            ctx.redirect("/login?next=" + next);
+        } else {
+            log.debug("Denied {} {} to user {}: needs level {}", ctx.method(), ctx.path(), viewer.userId(), requiredLevel);
+            show(ctx, 403, "error.forbidden.title", "error.forbidden.level");
+        }
+        ctx.skipRemainingHandlers();
+    }
+
+    private void invalid(Context ctx, FieldErrors errors) {
+        Consumer<FieldErrors> view = Forms.invalidView(ctx);
+        if (view != null) {
+            ctx.status(422);
+            view.accept(errors);
+            return;
+        }
+        Text text = pages.text();
+        List<String> details = errors.asMap().values().stream().map(m -> text.plain(m.key(), m.args())).toList();
+        render(ctx, 422, "error.invalid.title", "error.invalid.message", details, null);
+    }
+
+    private void serverError(Exception failure, Context ctx) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Request {} {} failed with error id {}", ctx.method(), ctx.path(), errorId, failure);
+        render(ctx, 500, "error.server.title", "error.server.message", List.of(), errorId);
+    }
+
+    /** Shows a page whose message is a bundle key, or a literal text when it is not a key. */
+    private void show(Context ctx, int status, String titleKey, String message) {
+        render(ctx, status, titleKey, message, List.of(), null);
+    }
+
+    private void render(Context ctx, int status, String titleKey, String message, List<String> details, String errorId) {
+        ctx.status(status);
+        Text text = pages.text();
+        String shown = message != null && message.matches("[a-zA-Z]+(\\.[a-zA-Z0-9]+)+") ? text.plain(message) : message;
+        pages.render(ctx, "error.jte", new ErrorPage(pages.chrome(ctx), status, titleKey, shown, details, errorId));
+    }
+}

@@ -1,0 +1,43 @@
+package org.nodepoint.web;
+
+/**
+ * One page of a list: which page, its size, the total count, and the query string of the list's
+ * other parameters so that page links keep the filters.
+ */
+public record Paging(int page, int pageSize, long total, String query) {
+    public static int parsePage(String text) {
+        try {
+            return Math.max(1, Integer.parseInt(text == null ? "1" : text.strip()));
+        } catch (NumberFormatException invalid) {
+            return 1;
+        }
+    }
+
+    public int pageCount() {
+        return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+    }
+
+    public long offset() {
+        return (long) (page - 1) * pageSize;
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean hasNext() {
+        return page < pageCount();
+    }
+
+    public long firstRow() {
+        return total == 0 ? 0 : offset() + 1;
+    }
+
+    public long lastRow() {
+        return Math.min(total, offset() + pageSize);
+    }
+
+    public String link(int target) {
+        return "?" + (query.isEmpty() ? "" : query + "&") + "page=" + target;
+    }
+}

@@ -1,0 +1,153 @@
+package org.nodepoint.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.security.RouteRole;
+import java.util.List;
+import java.util.Set;
+import org.nodepoint.auth.SessionService;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.db.Database;
+import org.nodepoint.users.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin application: security headers, session look-up, first-run redirect, the one
+ * access check every route passes, CSRF, error pages and the access log.
+ */
+public final class WebApp {
+    private static final Logger accessLog = LoggerFactory.getLogger("org.nodepoint.access");
+    public static final String SESSION_COOKIE = "np_session";
+    /** Paths that answer the NodePoint 1.x JSON API when the request carries an {@code api} parameter. */
+    public static final List<String> LEGACY_API_PATHS = List.of("/", "/nodepoint", "/nodepoint/", "/nodepoint/nodepoint.cgi");
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final Set<HandlerType> ENDPOINT_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE);
+    private static final Set<HandlerType> STATE_CHANGING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    private final SettingsStore settings;
+    private final SessionService sessions;
+    private final Csrf csrf;
+    private final Pages pages;
+    private final Database database;
+    private final ErrorHandling errors;
+
+    public WebApp(SettingsStore settings, SessionService sessions, Csrf csrf, Pages pages, Database database) {
+        this.settings = settings;
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.pages = pages;
+        this.database = database;
+        this.errors = new ErrorHandling(pages);
+    }
+
+    public Javalin create(List<FeatureRoutes> features) {
+        return Javalin.create(config -> {
+            configureServer(config);
+            config.events.handlerAdded(handler -> {
+                if (ENDPOINT_METHODS.contains(handler.getHttpMethod())) {
+                    requireOneRole(handler.getPath(), handler.getRoles());
+                }
+            });
+            config.routes.before(this::addSecurityHeaders);
+            config.routes.before(this::resolveViewer);
+            config.routes.before(this::redirectUntilConfigured);
+            config.routes.beforeMatched(this::checkAccess);
+            config.routes.get("/health", this::health, Requires.ANYONE);
+            features.forEach(feature -> feature.register(config.routes));
+            errors.register(config.routes);
+        });
+    }
+
+    private void configureServer(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = 1_000_000;
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/static";
+            files.location = Location.CLASSPATH;
+        });
+        config.staticFiles.enableWebjars();
+        config.requestLogger.http(this::logRequest);
+    }
+
+    private static void requireOneRole(String path, Set<RouteRole> roles) {
+        if (roles.size() != 1 || !(roles.iterator().next() instanceof Requires)) {
+            throw new IllegalStateException("Route " + path + " must declare exactly one Requires access rule");
+        }
+    }
+
+    private void addSecurityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+    }
+
+    private void resolveViewer(Context ctx) {
+        if (isLegacyApiCall(ctx) || ctx.path().startsWith("/static/") || ctx.path().startsWith("/webjars/")) {
+            return;
+        }
+        sessions.resolve(ctx.cookie(SESSION_COOKIE))
+                .ifPresent(session -> CurrentViewer.set(ctx, Viewer.of(session.user()), session.csrfToken()));
+    }
+
+    private void redirectUntilConfigured(Context ctx) {
+        if (settings.current().isConfigured()) {
+            return;
+        }
+        String path = ctx.path();
+        boolean exempt = path.equals("/setup") || path.equals("/health") || path.startsWith("/static/")
+                || path.startsWith("/webjars/") || isLegacyApiCall(ctx);
+        if (!exempt) {
+            ctx.redirect("/setup");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** Applies the route's {@link Requires} rule, then the CSRF check to every state-changing form. */
+    private void checkAccess(Context ctx) {
+        Requires rule = (Requires) ctx.routeRoles().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No access rule on " + ctx.path()));
+        if (rule.apiKey()) {
+            return;
+        }
+        Viewer viewer = CurrentViewer.of(ctx);
+        if (!viewer.hasLevel(rule.level())) {
+            errors.denyAccess(ctx, viewer, rule.level());
+            return;
+        }
+        if (STATE_CHANGING.contains(ctx.method())) {
+            csrf.verify(ctx);
+        }
+    }
+
+    private void health(Context ctx) {
+        boolean healthy = database.isHealthy();
+        ctx.status(healthy ? 200 : 503).json(java.util.Map.of("status", healthy ? "ok" : "unavailable"));
+    }
+
+    /** Logs one line per request. The query string is left out because legacy API calls carry their key there. */
+    private void logRequest(Context ctx, Float millis) {
+        Viewer viewer = CurrentViewer.of(ctx);
+        accessLog.info("{} {} {} {}ms user={}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis),
+                viewer.isGuest() ? "-" : viewer.userId());
+    }
+
+    /** True for a request to a legacy API path that names an {@code api} call. */
+    public static boolean isLegacyApiCall(Context ctx) {
+        if (!LEGACY_API_PATHS.contains(ctx.path())) {
+            return false;
+        }
+        String call = HandlerType.POST.equals(ctx.method()) ? ctx.formParam("api") : ctx.queryParam("api");
+        return call != null && !call.isEmpty();
+    }
+
+}
