@@ -163,3 +163,10 @@ CREATE TRIGGER comments_fts_update AFTER UPDATE OF body ON comments BEGIN
   INSERT INTO comments_fts (comments_fts, rowid, body) VALUES ('delete', old.id, old.body);
   INSERT INTO comments_fts (rowid, body) VALUES (new.id, new.body);
 END;
+
+-- Each list filter (product, status) combined with each sort order (priority, last update) has an
+-- index, so that a page is read in index order instead of sorting every matching ticket.
+CREATE INDEX tickets_status_priority ON tickets (status, priority, id);
+CREATE INDEX tickets_status_updated ON tickets (status, updated_at, id);
+CREATE INDEX tickets_product_priority ON tickets (product_id, priority, id);
+CREATE INDEX tickets_product_updated ON tickets (product_id, updated_at, id);

@@ -34,7 +34,8 @@ public final class SearchRoutes implements FeatureRoutes {
         }
         int page = Paging.parsePage(ctx.queryParam("page"));
         SearchService.Results results = search.search(CurrentViewer.of(ctx), query, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE);
-        Paging paging = new Paging(page, PAGE_SIZE, results.total(), "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        long shown = Math.min(results.total(), SearchService.MAX_RESULTS);
+        Paging paging = new Paging(page, PAGE_SIZE, shown, "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         pages.render(ctx, "search/results.jte", new SearchPage(pages.chrome(ctx), query, results, paging));
     }
 }

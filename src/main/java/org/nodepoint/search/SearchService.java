@@ -22,6 +22,8 @@ public final class SearchService {
     static final String MATCH_START = "\u0002";
     static final String MATCH_END = "\u0003";
     private static final int SNIPPET_TOKENS = 24;
+    /** Results beyond this rank are not shown; a narrower query finds them. */
+    public static final int MAX_RESULTS = 1_000;
     /** How much more a match in the title counts than one in the description or a comment. */
     private static final double TITLE_WEIGHT = 5.0;
 
@@ -49,25 +51,17 @@ public final class SearchService {
 
     public Results search(Viewer viewer, String text, long offset, int limit) {
         Optional<String> query = FtsQuery.parse(text);
-        if (query.isEmpty()) {
-            return Results.none();
+        if (query.isEmpty() || offset >= MAX_RESULTS) {
+            return query.isEmpty() ? Results.none() : new Results(List.of(), 0, true);
         }
         Map<String, Object> binds = new LinkedHashMap<>();
         binds.put("query", query.get());
         String access = tickets.accessCondition(viewer, binds);
-        String ranked = "WITH matches AS ("
-                + " SELECT rowid AS ticket_id, bm25(tickets_fts, " + TITLE_WEIGHT + ", 1.0) AS score FROM tickets_fts WHERE tickets_fts MATCH :query"
-                + " UNION ALL"
-                + " SELECT c.ticket_id, bm25(comments_fts) AS score FROM comments_fts JOIN comments c ON c.id = comments_fts.rowid"
-                + " WHERE comments_fts MATCH :query"
-                + "), best AS (SELECT ticket_id, min(score) AS score FROM matches GROUP BY ticket_id) ";
+        boolean everything = "1 = 1".equals(access);
+        int wanted = (int) Math.min(MAX_RESULTS, offset + limit);
         return read.withHandle(handle -> {
-            long total = handle.createQuery(ranked + "SELECT count(*) FROM best b JOIN tickets t ON t.id = b.ticket_id WHERE " + access)
-                    .bindMap(binds).mapTo(Long.class).one();
-            List<Long> ids = handle.createQuery(ranked + "SELECT t.id FROM best b JOIN tickets t ON t.id = b.ticket_id WHERE " + access
-                            + " ORDER BY b.score, t.id LIMIT :limit OFFSET :offset")
-                    .bindMap(binds).bind("limit", limit).bind("offset", offset)
-                    .mapTo(Long.class).list();
+            long total = count(handle, binds, access, everything);
+            List<Long> ids = rank(handle, binds, access, everything, wanted).stream().skip(offset).limit(limit).toList();
             Map<Long, String> snippets = snippets(handle, query.get(), ids);
             List<Hit> hits = new ArrayList<>();
             for (TicketSummary summary : tickets.summariesVisibleTo(viewer, ids)) {
@@ -75,6 +69,45 @@ public final class SearchService {
             }
             return new Results(hits, total, true);
         });
+    }
+
+    /** Counts the distinct visible tickets whose text or comments match. */
+    private static long count(Handle handle, Map<String, Object> binds, String access, boolean everything) {
+        String matches = "SELECT rowid AS id FROM tickets_fts WHERE tickets_fts MATCH :query UNION "
+                + "SELECT c.ticket_id FROM comments_fts JOIN comments c ON c.id = comments_fts.rowid WHERE comments_fts MATCH :query";
+        String sql = everything
+                ? "SELECT count(*) FROM (" + matches + ")"
+                : "SELECT count(*) FROM (" + matches + ") m JOIN tickets t ON t.id = m.id WHERE " + access;
+        return handle.createQuery(sql).bindMap(binds).mapTo(Long.class).one();
+    }
+
+    /**
+     * Returns the ids of the best {@code wanted} visible tickets, best first. Ticket text and comments
+     * are ranked by separate queries, each limited to {@code wanted} rows, and merged here: a
+     * ticket's score is its best match. Ranking the two tables apart lets SQLite stop at the limit
+     * instead of grouping every match of a common word.
+     */
+    private static List<Long> rank(Handle handle, Map<String, Object> binds, String access, boolean everything, int wanted) {
+        String ticketJoin = everything ? "" : " JOIN tickets t ON t.id = tickets_fts.rowid";
+        String ticketAccess = everything ? "" : " AND " + access;
+        Map<Long, Double> scores = new HashMap<>();
+        handle.createQuery("SELECT tickets_fts.rowid AS id, bm25(tickets_fts, " + TITLE_WEIGHT + ", 1.0) AS score FROM tickets_fts"
+                        + ticketJoin + " WHERE tickets_fts MATCH :query" + ticketAccess + " ORDER BY score LIMIT :wanted")
+                .bindMap(binds).bind("wanted", wanted)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getDouble("score")))
+                .forEach(row -> scores.merge(row.getKey(), row.getValue(), Math::min));
+        handle.createQuery("SELECT c.ticket_id AS id, min(bm25(comments_fts)) AS score FROM comments_fts "
+                        + "JOIN comments c ON c.id = comments_fts.rowid JOIN tickets t ON t.id = c.ticket_id "
+                        + "WHERE comments_fts MATCH :query" + (everything ? "" : " AND " + access)
+                        + " GROUP BY c.ticket_id ORDER BY score LIMIT :wanted")
+                .bindMap(binds).bind("wanted", wanted)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getDouble("score")))
+                .forEach(row -> scores.merge(row.getKey(), row.getValue(), Math::min));
+        return scores.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(wanted)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Returns one snippet per ticket: from its own text when that matched, else from a matching comment. */

@@ -144,13 +144,15 @@ public final class CsvTicketImport {
         }
         int inserted = write.inTransaction(handle -> {
             Map<String, Long> productIds = new HashMap<>();
+            TicketDao dao = handle.attach(TicketDao.class);
+            long now = System.currentTimeMillis();
             int count = 0;
             for (ImportRow row : batch) {
                 handle.savepoint("import_row");
                 try {
                     long productId = productId(handle, row, productIds);
-                    handle.attach(TicketDao.class).insert(productId, row.release(), row.createdBy(), row.title(), row.description(),
-                            row.priority().code(), row.status().label(), System.currentTimeMillis());
+                    dao.insert(productId, row.release(), row.createdBy(), row.title(), row.description(),
+                            row.priority().code(), row.status().label(), now);
                     handle.release("import_row");
                     count++;
                 } catch (IllegalArgumentException | IllegalStateException failure) {

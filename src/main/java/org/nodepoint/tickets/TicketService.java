@@ -128,8 +128,10 @@ public final class TicketService {
         return read.withHandle(handle -> {
             long total = handle.createQuery("SELECT count(*) FROM tickets t " + condition)
                     .bindMap(binds).mapTo(Long.class).one();
-            List<TicketSummary> rows = handle.createQuery(TicketDao.SUMMARY + condition + "ORDER BY " + filter.sort().orderBy()
-                            + " LIMIT :limit OFFSET :offset")
+            // The page's ids are found first on the indexes alone, so that rows skipped by a deep OFFSET
+            // are never joined with products and users.
+            List<TicketSummary> rows = handle.createQuery(TicketDao.SUMMARY + "WHERE t.id IN (SELECT t.id FROM tickets t " + condition
+                            + "ORDER BY " + filter.sort().orderBy() + " LIMIT :limit OFFSET :offset) ORDER BY " + filter.sort().orderBy())
                     .bindMap(binds).bind("limit", limit).bind("offset", offset)
                     .mapTo(TicketSummary.class).list();
             return new TicketList(rows, total);

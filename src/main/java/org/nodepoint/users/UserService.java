@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ public final class UserService {
     private final SettingsStore settings;
     private final Clock clock;
     /** A hash of a random password, verified for unknown names so that they take as long as wrong passwords. */
-    private final String decoyHash;
+    private volatile String decoyHash;
 
     public UserService(Database database, Passwords passwords, SettingsStore settings, Clock clock) {
         this.read = database.read();
@@ -47,7 +48,6 @@ public final class UserService {
         this.passwords = passwords;
         this.settings = settings;
         this.clock = clock;
-        this.decoyHash = passwords.hash(Long.toHexString(System.nanoTime()));
     }
 
     public Optional<User> findById(long id) {
@@ -104,14 +104,14 @@ public final class UserService {
         String trimmedName = name == null ? "" : name.strip();
         Optional<User> user = trimmedName.isEmpty() ? Optional.empty() : findByName(trimmedName);
         if (user.isEmpty()) {
-            passwords.verify(password, decoyHash);
+            passwords.verify(password, decoyHash());
             return Optional.empty();
         }
         User found = user.get();
         String storedHash = found.isAdmin() ? settings.current().adminPasswordHash() : found.passwordHash();
         boolean valid = storedHash != null && passwords.verify(password, storedHash);
         if (storedHash == null) {
-            passwords.verify(password, decoyHash);
+            passwords.verify(password, decoyHash());
         }
         if (!valid || !found.canSignIn()) {
             return Optional.empty();
@@ -122,6 +122,16 @@ public final class UserService {
         }
         write.useExtension(UserDao.class, dao -> dao.recordLogin(found.id(), clock.millis()));
         return Optional.of(found);
+    }
+
+    /** Hashes the decoy on first use rather than at start, which would delay the first page by one hash. */
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = passwords.hash(UUID.randomUUID().toString());
+            decoyHash = hash;
+        }
+        return hash;
     }
 
     /** Creates a local account with the configured default level; throws ValidationException or ConflictException. */
