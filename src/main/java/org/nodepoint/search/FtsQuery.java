@@ -41,7 +41,8 @@ final class FtsQuery {
             phrases = phrases.subList(0, MAX_WORDS);
         }
         int last = phrases.size() - 1;
-        boolean endsInWord = !Character.isWhitespace(input.charAt(input.length() - 1));
+        // A word that ends in a symbol ("C++", "100%") is complete, so only a trailing letter or digit makes a prefix.
+        boolean endsInWord = Character.isLetterOrDigit(input.codePointBefore(input.length()));
         if (!truncated && endsInWord && phrases.get(last).indexOf(' ') < 0) {
             phrases.set(last, phrases.get(last) + "*");
         }

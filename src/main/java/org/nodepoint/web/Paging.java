@@ -29,12 +29,13 @@ public record Paging(int page, int pageSize, long total, String query) {
         return page < pageCount();
     }
 
+    /** Returns the 1-based number of the page's first row, or 0 when the page is past the last row. */
     public long firstRow() {
-        return total == 0 ? 0 : offset() + 1;
+        return offset() >= total ? 0 : offset() + 1;
     }
 
     public long lastRow() {
-        return Math.min(total, offset() + pageSize);
+        return offset() >= total ? 0 : Math.min(total, offset() + pageSize);
     }
 
     public String link(int target) {

@@ -1,0 +1,148 @@
+package org.nodepoint.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nodepoint.projects.Product;
+import org.nodepoint.testing.TestNodePoint;
+import org.nodepoint.tickets.TicketUpdate;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.Viewer;
+
+class SearchServiceTest {
+    @TempDir
+    Path folder;
+
+    private TestNodePoint node;
+    private SearchService search;
+    private Product product;
+    private Viewer reporter;
+
+    @BeforeEach
+    void start() {
+        node = TestNodePoint.configured(folder);
+        search = node.wiring.search;
+        product = node.product("Laptops", "Public");
+        reporter = node.viewer(node.user("reporter", Level.AUTHORIZED));
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            printer                        | "printer"*
+            printer jam                    | "printer" AND "jam"*
+            ~printer ~                     | "printer"
+            can't                          | "can t"
+            C++                            | "C"
+            100%                           | "100"
+            user@example.com               | "user example com"
+            ~'); DROP TABLE tickets;--~    | "DROP" AND "TABLE" AND "tickets"
+            ~"~                            |
+            *                              |
+            %                              |
+            _                              |
+            NEAR(a b)                      | "NEAR a" AND "b"
+            a OR b                         | "a" AND "OR" AND "b"*
+            -x                             | "x"*
+            col:term                       | "col term"
+            ((printer                      | "printer"*
+            ~"unbalanced~                  | "unbalanced"*
+            café Ünïcode                   | "café" AND "Ünïcode"*
+            """)
+    void fts_query_parse_table(String input, String expected) {
+        Optional<String> parsed = FtsQuery.parse(input);
+
+        assertThat(parsed).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    @Test
+    void fts_query_parse_empty_inputs() {
+        assertThat(FtsQuery.parse(null)).isEmpty();
+        assertThat(FtsQuery.parse("")).isEmpty();
+        assertThat(FtsQuery.parse("   \t\n")).isEmpty();
+        assertThat(FtsQuery.parse("\u0000\u0001\u001b")).isEmpty();
+    }
+
+    @Test
+    void fts_query_keeps_max_words() {
+        String input = "word ".repeat(FtsQuery.MAX_WORDS + 10) + "last";
+
+        String parsed = FtsQuery.parse(input).orElseThrow();
+
+        assertThat(parsed.split(" AND ")).hasSize(FtsQuery.MAX_WORDS);
+        assertThat(parsed).doesNotContain("last").doesNotContain("*");
+    }
+
+    @Test
+    void title_match_ranks_above_description() {
+        long inDescription = node.ticket(reporter, product, "Battery drains", "The keyboard stopped working");
+        long inTitle = node.ticket(reporter, product, "Keyboard broken", "Pressed keys do nothing");
+
+        SearchService.Results results = search.search(reporter, "keyboard", 0, 20);
+
+        assertThat(results.hits()).extracting(hit -> hit.ticket().id()).containsExactly(inTitle, inDescription);
+        assertThat(results.total()).isEqualTo(2);
+    }
+
+    @Test
+    void comment_match_finds_ticket() {
+        long id = node.ticket(reporter, product, "Battery drains", "Overnight");
+        node.wiring.tickets.comment(reporter, id, "Maybe the firmware is outdated");
+
+        SearchService.Results results = search.search(reporter, "firmware", 0, 20);
+
+        assertThat(results.hits()).extracting(hit -> hit.ticket().id()).containsExactly(id);
+        assertThat(results.hits().get(0).snippet()).contains(new SearchService.Segment("firmware", true));
+    }
+
+    @Test
+    void updated_title_is_searchable() {
+        long id = node.ticket(reporter, product, "Battery drains", "Overnight");
+        node.wiring.tickets.update(node.admin(), id, new TicketUpdate("Charger sparks", null, null, null, null, null, null, null), true);
+
+        SearchService.Results oldWord = search.search(reporter, "battery", 0, 20);
+        SearchService.Results newWord = search.search(reporter, "charger", 0, 20);
+
+        assertThat(oldWord.total()).isZero();
+        assertThat(newWord.hits()).extracting(hit -> hit.ticket().id()).containsExactly(id);
+    }
+
+    @Test
+    void symbol_word_is_not_prefix() {
+        long cpp = node.ticket(reporter, product, "C++ build fails", "The compiler crashes");
+        node.ticket(reporter, product, "Cobol report", "Columns shifted");
+
+        SearchService.Results results = search.search(reporter, "C++", 0, 20);
+
+        assertThat(results.hits()).extracting(hit -> hit.ticket().id()).containsExactly(cpp);
+    }
+
+    @Test
+    void pages_split_the_results() {
+        for (int i = 0; i < 25; i++) {
+            node.ticket(reporter, product, "Printer " + i, "Paper jam");
+        }
+
+        SearchService.Results first = search.search(reporter, "printer", 0, 20);
+        SearchService.Results second = search.search(reporter, "printer", 20, 20);
+
+        assertThat(first.hits()).hasSize(20);
+        assertThat(second.hits()).hasSize(5);
+        assertThat(first.total()).isEqualTo(25);
+        assertThat(second.total()).isEqualTo(25);
+        List<Long> firstIds = first.hits().stream().map(hit -> hit.ticket().id()).toList();
+        assertThat(second.hits()).extracting(hit -> hit.ticket().id()).doesNotContainAnyElementsOf(firstIds);
+    }
+}
