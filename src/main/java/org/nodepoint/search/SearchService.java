@@ -96,10 +96,12 @@ public final class SearchService {
                 .bindMap(binds).bind("wanted", wanted)
                 .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getDouble("score")))
                 .forEach(row -> scores.merge(row.getKey(), row.getValue(), Math::min));
-        handle.createQuery("SELECT c.ticket_id AS id, min(bm25(comments_fts)) AS score FROM comments_fts "
-                        + "JOIN comments c ON c.id = comments_fts.rowid JOIN tickets t ON t.id = c.ticket_id "
-                        + "WHERE comments_fts MATCH :query" + (everything ? "" : " AND " + access)
-                        + " GROUP BY c.ticket_id ORDER BY score LIMIT :wanted")
+        String commentJoin = everything ? "" : " JOIN tickets t ON t.id = c.ticket_id";
+        // MATERIALIZED keeps SQLite from merging the scoring into the GROUP BY, where bm25() is not allowed.
+        handle.createQuery("WITH scored AS MATERIALIZED (SELECT c.ticket_id AS id, bm25(comments_fts) AS score "
+                        + "FROM comments_fts JOIN comments c ON c.id = comments_fts.rowid" + commentJoin
+                        + " WHERE comments_fts MATCH :query" + ticketAccess + ") "
+                        + "SELECT id, min(score) AS score FROM scored GROUP BY id ORDER BY score LIMIT :wanted")
                 .bindMap(binds).bind("wanted", wanted)
                 .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getDouble("score")))
                 .forEach(row -> scores.merge(row.getKey(), row.getValue(), Math::min));
