@@ -35,6 +35,9 @@ CREATE INDEX sessions_user ON sessions (user_id);
 CREATE TABLE products (
   id          INTEGER PRIMARY KEY,
   name        TEXT    NOT NULL,
+  -- The name in lower case (Java's Locale.ROOT rules), which makes names unique regardless of case
+  -- for every alphabet; SQLite's NOCASE folds only ASCII letters.
+  name_key    TEXT    NOT NULL,
   model       TEXT    NOT NULL DEFAULT '',
   description TEXT    NOT NULL DEFAULT '',
   visibility  TEXT    NOT NULL DEFAULT 'Public'
@@ -42,7 +45,7 @@ CREATE TABLE products (
   created_at  INTEGER NOT NULL,
   updated_at  INTEGER
 );
-CREATE UNIQUE INDEX products_name ON products (name COLLATE NOCASE);
+CREATE UNIQUE INDEX products_name_key ON products (name_key);
 
 CREATE TABLE releases (
   id         INTEGER PRIMARY KEY,

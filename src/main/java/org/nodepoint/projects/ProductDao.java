@@ -18,25 +18,42 @@ interface ProductDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM products WHERE id = :id")
     Optional<Product> findById(@Bind("id") long id);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM products WHERE name = :name COLLATE NOCASE")
-    Optional<Product> findByName(@Bind("name") String name);
+    @SqlQuery("SELECT " + COLUMNS + " FROM products WHERE name_key = :nameKey")
+    Optional<Product> findByNameKey(@Bind("nameKey") String nameKey);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM products WHERE visibility IN (<visibilities>) ORDER BY name COLLATE NOCASE, id")
+    /** Finds a product by name regardless of letter case, in any alphabet. */
+    default Optional<Product> findByName(String name) {
+        return findByNameKey(nameKey(name));
+    }
+
+    static String nameKey(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM products WHERE visibility IN (<visibilities>) ORDER BY name_key, id")
     List<Product> listByVisibility(@BindList("visibilities") Collection<String> visibilities);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM products ORDER BY id")
     List<Product> listAll();
 
-    @SqlUpdate("INSERT INTO products (name, model, description, visibility, created_at) "
-            + "VALUES (:name, :model, :description, :visibility, :createdAt)")
+    @SqlUpdate("INSERT INTO products (name, name_key, model, description, visibility, created_at) "
+            + "VALUES (:name, :nameKey, :model, :description, :visibility, :createdAt)")
     @GetGeneratedKeys("id")
-    long insert(@Bind("name") String name, @Bind("model") String model, @Bind("description") String description,
-            @Bind("visibility") String visibility, @Bind("createdAt") long createdAt);
+    long insertWithKey(@Bind("name") String name, @Bind("nameKey") String nameKey, @Bind("model") String model,
+            @Bind("description") String description, @Bind("visibility") String visibility, @Bind("createdAt") long createdAt);
 
-    @SqlUpdate("UPDATE products SET name = :name, model = :model, description = :description, "
+    default long insert(String name, String model, String description, String visibility, long createdAt) {
+        return insertWithKey(name, nameKey(name), model, description, visibility, createdAt);
+    }
+
+    @SqlUpdate("UPDATE products SET name = :name, name_key = :nameKey, model = :model, description = :description, "
             + "visibility = :visibility, updated_at = :updatedAt WHERE id = :id")
-    void update(@Bind("id") long id, @Bind("name") String name, @Bind("model") String model,
+    void updateWithKey(@Bind("id") long id, @Bind("name") String name, @Bind("nameKey") String nameKey, @Bind("model") String model,
             @Bind("description") String description, @Bind("visibility") String visibility, @Bind("updatedAt") long updatedAt);
+
+    default void update(long id, String name, String model, String description, String visibility, long updatedAt) {
+        updateWithKey(id, name, nameKey(name), model, description, visibility, updatedAt);
+    }
 
     @SqlQuery("SELECT r.id, r.product_id, r.version, r.notes, r.created_by, u.name AS created_by_name, r.created_at "
             + "FROM releases r JOIN users u ON u.id = r.created_by WHERE r.product_id = :productId ORDER BY r.id")

@@ -118,6 +118,7 @@ public final class ProductService {
     /** Adds a release to a product the viewer can see. Needs level 3; versions are unique per product. */
     public Release addRelease(Viewer viewer, long productId, String version, String notes) {
         requireLevel(viewer, Level.TICKETS_MANAGEMENT);
+        Product product = findVisible(viewer, productId);
         String cleanVersion = version == null ? "" : version.strip();
         String cleanNotes = notes == null ? "" : notes.strip();
         FieldErrors errors = new FieldErrors();
@@ -128,7 +129,6 @@ public final class ProductService {
             errors.add("notes", "projects.release.notes.length", MAX_NOTES_LENGTH);
         }
         errors.throwIfAny();
-        Product product = findVisible(viewer, productId);
         long releaseId = write.inTransaction(handle -> {
             ProductDao dao = handle.attach(ProductDao.class);
             if (dao.countRelease(product.id(), cleanVersion) > 0) {

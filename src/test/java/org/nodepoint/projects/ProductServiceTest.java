@@ -65,6 +65,15 @@ class ProductServiceTest {
     }
 
     @Test
+    void non_ascii_names_are_unique_ignoring_case() {
+        products.create(projectManager, new ProductForm("Ärger", "", "", "Public", ""));
+
+        assertThatThrownBy(() -> products.create(projectManager, new ProductForm("äRGER", "", "", "Public", "")))
+                .isInstanceOf(ConflictException.class);
+        assertThat(products.listAll()).hasSize(1);
+    }
+
+    @Test
     void rename_to_taken_name_is_rejected() {
         products.create(projectManager, new ProductForm("Laptops", "", "", "Public", ""));
         Product phones = products.create(projectManager, new ProductForm("Phones", "", "", "Public", ""));
