@@ -31,4 +31,23 @@ class SmokeTest {
             });
         }
     }
+
+    @Test
+    void stylesheets_and_scripts_are_served() {
+        try (TestNodePoint node = TestNodePoint.configured(folder)) {
+            node.http((server, client) -> {
+                Browser browser = new Browser(client.getOrigin());
+
+                var bootstrapCss = browser.get(org.nodepoint.web.Chrome.BOOTSTRAP + "/css/bootstrap.min.css");
+                var bootstrapJs = browser.get(org.nodepoint.web.Chrome.BOOTSTRAP + "/js/bootstrap.bundle.min.js");
+                var ownCss = browser.get("/static/css/nodepoint.css");
+
+                assertThat(bootstrapCss.status()).isEqualTo(200);
+                assertThat(bootstrapCss.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+                assertThat(bootstrapJs.status()).isEqualTo(200);
+                assertThat(ownCss.status()).isEqualTo(200);
+                assertThat(ownCss.body()).contains(".ticket-description");
+            });
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.security.RouteRole;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.config.SettingsStore;
@@ -73,8 +74,17 @@ public final class WebApp {
             files.hostedPath = "/static";
             files.directory = "/static";
             files.location = Location.CLASSPATH;
+            files.roles = Set.of(Requires.ANYONE);
+            files.headers = Map.of("Cache-Control", "max-age=3600");
         });
-        config.staticFiles.enableWebjars();
+        // WebJar paths contain the library's version, so browsers may keep them for a year.
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/webjars";
+            files.directory = "META-INF/resources/webjars";
+            files.location = Location.CLASSPATH;
+            files.roles = Set.of(Requires.ANYONE);
+            files.headers = Map.of("Cache-Control", "max-age=31536000, immutable");
+        });
         config.requestLogger.http(this::logRequest);
     }
 
@@ -131,7 +141,7 @@ public final class WebApp {
 
     private void health(Context ctx) {
         boolean healthy = database.isHealthy();
-        ctx.status(healthy ? 200 : 503).json(java.util.Map.of("status", healthy ? "ok" : "unavailable"));
+        ctx.status(healthy ? 200 : 503).json(Map.of("status", healthy ? "ok" : "unavailable"));
     }
 
     /** Logs one line per request. The query string is left out because legacy API calls carry their key there. */
