@@ -154,8 +154,11 @@ public final class CsvTicketImport {
                     handle.release("import_row");
                     count++;
                 } catch (IllegalArgumentException | IllegalStateException failure) {
+                    // Jdbi forgets a savepoint once it has rolled back to it, so releasing it here would
+                    // throw. SQLite keeps it on its stack until the transaction commits, which is harmless.
+                    // The rollback may also undo a product this row created, so its cached id must go.
                     handle.rollbackToSavepoint("import_row");
-                    handle.release("import_row");
+                    productIds.clear();
                     rejections.add(new Rejection(row.line(), failure.getMessage()));
                 }
             }
