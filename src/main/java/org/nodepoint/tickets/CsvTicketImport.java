@@ -114,11 +114,9 @@ public final class CsvTicketImport {
             List<Rejection> rejections = new ArrayList<>();
             int imported = 0;
             long read = 0;
-            long lineBefore = parser.getCurrentLineNumber();
             List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
             for (CSVRecord record : parser) {
-                long line = lineBefore + 1;
-                lineBefore = parser.getCurrentLineNumber();
+                long line = parser.getCurrentLineNumber() - lineBreaks(record);
                 read++;
                 try {
                     batch.add(rows.read(record, line));
@@ -269,6 +267,24 @@ public final class CsvTicketImport {
             }
             return record.get(column).strip();
         }
+    }
+
+    /**
+     * Counts the line breaks inside a record's quoted values, the way commons-csv counts lines (CR LF
+     * is one break). The parser's line number is the record's last line, so subtracting this gives
+     * its first line, also when skipped blank lines came before it.
+     */
+    static long lineBreaks(CSVRecord record) {
+        long breaks = 0;
+        for (String value : record) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\r' || (c == '\n' && (i == 0 || value.charAt(i - 1) != '\r'))) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
     }
 
     /** Returns the first {@code count} white-space separated words, cut to the maximum title length. */
