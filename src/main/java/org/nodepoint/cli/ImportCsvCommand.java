@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
@@ -115,7 +116,12 @@ public final class ImportCsvCommand implements Callable<Integer> {
             if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 return new Source(null, Files.newInputStream(file), Files.size(file));
             }
-            ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+            ZipFile zip;
+            try {
+                zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+            } catch (ZipException invalid) {
+                throw new InvalidArchive(file + " is not a valid .zip archive (" + invalid.getMessage() + ")");
+            }
             List<? extends ZipEntry> csvFiles = zip.stream()
                     .filter(entry -> !entry.isDirectory() && !entry.getName().startsWith("__MACOSX/"))
                     .filter(entry -> entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv"))
