@@ -87,6 +87,11 @@ public final class ImportCsvCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             out.println(String.format(Locale.ROOT, "imported %d tickets, rejected %d rows in %.1f s",
                     result.imported(), result.rejections().size(), seconds));
+            if (result.stoppedEarly()) {
+                err.println("import-csv: stopped at invalid CSV " + result.malformed()
+                        + "; the rows before it were imported, fix the file and import the rest");
+                return NodePoint.USAGE_ERROR;
+            }
             return 0;
         } catch (Source.InvalidArchive invalid) {
             err.println("import-csv: " + invalid.getMessage());

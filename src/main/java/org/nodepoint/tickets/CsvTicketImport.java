@@ -2,13 +2,16 @@ package org.nodepoint.tickets;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -39,7 +42,11 @@ public final class CsvTicketImport {
     public record Rejection(long line, String reason) {
     }
 
-    public record Result(int imported, List<Rejection> rejections) {
+    /** The outcome; {@code malformed} is empty unless a CSV syntax error stopped the import early. */
+    public record Result(int imported, List<Rejection> rejections, String malformed) {
+        public boolean stoppedEarly() {
+            return !malformed.isEmpty();
+        }
     }
 
     /** Receives progress as rows are read; {@code rows} counts read rows, good or bad. */
@@ -115,7 +122,24 @@ public final class CsvTicketImport {
             int imported = 0;
             long read = 0;
             List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
-            for (CSVRecord record : parser) {
+            String malformed = "";
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException failure) {
+                    if (!(failure.getCause() instanceof CSVException syntax)) {
+                        throw failure;
+                    }
+                    // The parser cannot resume after a syntax error, so the rows read so far are kept
+                    // and the caller reports where reading stopped.
+                    malformed = syntax.getMessage();
+                    break;
+                }
                 long line = parser.getCurrentLineNumber() - lineBreaks(record);
                 read++;
                 try {
@@ -131,7 +155,7 @@ public final class CsvTicketImport {
             imported += insert(batch, rejections);
             progress.rowsRead(read);
             rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new Result(imported, rejections);
+            return new Result(imported, rejections, malformed);
         }
     }
 
