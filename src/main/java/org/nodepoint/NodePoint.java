@@ -29,11 +29,24 @@ public final class NodePoint {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((failure, arguments) -> {
-            String command = failure.getCommandLine().getCommandName();
-            err.println(command + ": " + failure.getMessage() + " (see '" + helpCommand(failure.getCommandLine()) + "')");
+            CommandLine failed = failure.getCommandLine();
+            err.println(failed.getCommandName() + ": " + describe(failure) + " (see '" + helpCommand(failed) + "')");
             return USAGE_ERROR;
         });
         return commandLine.execute(withDefaultCommand(args));
+    }
+
+    /**
+     * Returns the failure's message, except that an unknown option wins over a missing required one:
+     * picocli checks required options first, so a misspelt required option would otherwise be
+     * reported as missing and the misspelling never shown.
+     */
+    private static String describe(CommandLine.ParameterException failure) {
+        List<String> unmatched = failure.getCommandLine().getUnmatchedArguments();
+        if (failure instanceof CommandLine.MissingParameterException && !unmatched.isEmpty()) {
+            return new CommandLine.UnmatchedArgumentException(failure.getCommandLine(), unmatched).getMessage();
+        }
+        return failure.getMessage();
     }
 
     private static String helpCommand(CommandLine commandLine) {

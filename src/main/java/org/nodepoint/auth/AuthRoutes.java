@@ -115,9 +115,14 @@ public final class AuthRoutes implements FeatureRoutes {
         return new Cookie(WebApp.SESSION_COOKIE, value, "/", maxAge, "https".equals(ctx.scheme()), true, null, SameSite.LAX);
     }
 
-    /** Accepts only a local path as the place to return to, so that sign-in cannot redirect off site. */
+    /**
+     * Accepts only a local path as the place to return to, so that sign-in cannot redirect off site.
+     * Control characters are refused as well: browsers drop tabs and line breaks from a Location
+     * URL, which turns "/\t/evil.example" into the off-site "//evil.example".
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\r") || next.contains("\n")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.chars().anyMatch(Character::isISOControl)) {
             return "/";
         }
         return next;

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
@@ -86,6 +87,11 @@ public final class ImportCsvCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             out.println(String.format(Locale.ROOT, "imported %d tickets, rejected %d rows in %.1f s",
                     result.imported(), result.rejections().size(), seconds));
+            if (result.stoppedEarly()) {
+                err.println("import-csv: stopped at invalid CSV " + result.malformed()
+                        + "; the rows before it were imported, fix the file and import the rest");
+                return NodePoint.USAGE_ERROR;
+            }
             return 0;
         } catch (Source.InvalidArchive invalid) {
             err.println("import-csv: " + invalid.getMessage());
@@ -115,7 +121,12 @@ public final class ImportCsvCommand implements Callable<Integer> {
             if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 return new Source(null, Files.newInputStream(file), Files.size(file));
             }
-            ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+            ZipFile zip;
+            try {
+                zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+            } catch (ZipException invalid) {
+                throw new InvalidArchive(file + " is not a valid .zip archive (" + invalid.getMessage() + ")");
+            }
             List<? extends ZipEntry> csvFiles = zip.stream()
                     .filter(entry -> !entry.isDirectory() && !entry.getName().startsWith("__MACOSX/"))
                     .filter(entry -> entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv"))

@@ -10,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the web interface and the JSON API until stopped (SIGTERM or Ctrl-C).")
@@ -20,18 +23,26 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private DataDirectory data;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port to listen on (1-65535). Default: ${DEFAULT-VALUE}.")
+    @Spec
+    private CommandSpec spec;
+
     private int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE} (every interface).")
     private String host;
 
+    /** Checks the range while parsing, so that a bad port is reported like any other bad option. */
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port to listen on (1-65535). Default: ${DEFAULT-VALUE}.")
+    void setPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--port': " + port + " is not between 1 and 65535");
+        }
+        this.port = port;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 1 || port > 65535) {
-            System.err.println("serve: Invalid value for option '--port': " + port + " is not between 1 and 65535");
-            return 2;
-        }
         Wiring wiring = Wiring.open(data.path());
         SetupCode setupCode = SetupCode.random();
         String devTemplates = System.getenv("NODEPOINT_DEV");

@@ -85,8 +85,16 @@ public final class SetupRoutes implements FeatureRoutes {
 
     /** Reads the socket's peer address, never a forwarded header, which any client can forge. */
     private static boolean isLoopback(Context ctx) {
+        return isLoopbackAddress(ctx.req().getRemoteAddr());
+    }
+
+    /** True for an IPv4 or IPv6 loopback literal; host names are never resolved. */
+    static boolean isLoopbackAddress(String address) {
+        if (address == null || address.isEmpty() || !(address.contains(":") || address.matches("[0-9.]+"))) {
+            return false;
+        }
         try {
-            return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+            return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException invalid) {
             return false;
         }

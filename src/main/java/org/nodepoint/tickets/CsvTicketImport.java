@@ -2,13 +2,16 @@ package org.nodepoint.tickets;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -39,7 +42,11 @@ public final class CsvTicketImport {
     public record Rejection(long line, String reason) {
     }
 
-    public record Result(int imported, List<Rejection> rejections) {
+    /** The outcome; {@code malformed} is empty unless a CSV syntax error stopped the import early. */
+    public record Result(int imported, List<Rejection> rejections, String malformed) {
+        public boolean stoppedEarly() {
+            return !malformed.isEmpty();
+        }
     }
 
     /** Receives progress as rows are read; {@code rows} counts read rows, good or bad. */
@@ -114,11 +121,26 @@ public final class CsvTicketImport {
             List<Rejection> rejections = new ArrayList<>();
             int imported = 0;
             long read = 0;
-            long lineBefore = parser.getCurrentLineNumber();
             List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
-            for (CSVRecord record : parser) {
-                long line = lineBefore + 1;
-                lineBefore = parser.getCurrentLineNumber();
+            String malformed = "";
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException failure) {
+                    if (!(failure.getCause() instanceof CSVException syntax)) {
+                        throw failure;
+                    }
+                    // The parser cannot resume after a syntax error, so the rows read so far are kept
+                    // and the caller reports where reading stopped.
+                    malformed = syntax.getMessage();
+                    break;
+                }
+                long line = parser.getCurrentLineNumber() - lineBreaks(record);
                 read++;
                 try {
                     batch.add(rows.read(record, line));
@@ -133,7 +155,7 @@ public final class CsvTicketImport {
             imported += insert(batch, rejections);
             progress.rowsRead(read);
             rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new Result(imported, rejections);
+            return new Result(imported, rejections, malformed);
         }
     }
 
@@ -156,8 +178,11 @@ public final class CsvTicketImport {
                     handle.release("import_row");
                     count++;
                 } catch (IllegalArgumentException | IllegalStateException failure) {
+                    // Jdbi forgets a savepoint once it has rolled back to it, so releasing it here would
+                    // throw. SQLite keeps it on its stack until the transaction commits, which is harmless.
+                    // The rollback may also undo a product this row created, so its cached id must go.
                     handle.rollbackToSavepoint("import_row");
-                    handle.release("import_row");
+                    productIds.clear();
                     rejections.add(new Rejection(row.line(), failure.getMessage()));
                 }
             }
@@ -268,6 +293,24 @@ public final class CsvTicketImport {
             }
             return record.get(column).strip();
         }
+    }
+
+    /**
+     * Counts the line breaks inside a record's quoted values, the way commons-csv counts lines (CR LF
+     * is one break). The parser's line number is the record's last line, so subtracting this gives
+     * its first line, also when skipped blank lines came before it.
+     */
+    static long lineBreaks(CSVRecord record) {
+        long breaks = 0;
+        for (String value : record) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\r' || (c == '\n' && (i == 0 || value.charAt(i - 1) != '\r'))) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
     }
 
     /** Returns the first {@code count} white-space separated words, cut to the maximum title length. */

@@ -116,8 +116,13 @@ public final class UserService {
         if (!valid || !found.canSignIn()) {
             return Optional.empty();
         }
-        if (!found.isAdmin() && passwords.needsRehash(storedHash)) {
-            write.useExtension(UserDao.class, dao -> dao.updatePasswordHash(found.id(), passwords.hash(password)));
+        if (passwords.needsRehash(storedHash)) {
+            String newHash = passwords.hash(password);
+            if (found.isAdmin()) {
+                settings.update(Map.of(Settings.ADMIN_PASSWORD, newHash));
+            } else {
+                write.useExtension(UserDao.class, dao -> dao.updatePasswordHash(found.id(), newHash));
+            }
             log.info("Rehashed the password of user {} with the current parameters", found.id());
         }
         write.useExtension(UserDao.class, dao -> dao.recordLogin(found.id(), clock.millis()));
