@@ -13,6 +13,10 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +124,18 @@ final class ApiClient {
 
     String origin() {
         return origin;
+    }
+
+    /**
+     * Formats a time as Perl's scalar localtime did ("Fri Dec  4 19:23:11 2026", day padded with a
+     * space) in the JVM's zone, for comparing the dates that the API returns.
+     */
+    static String ctime(long epochMillis) {
+        ZonedDateTime time = Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault());
+        return String.format(Locale.ROOT, "%s %s %2d %02d:%02d:%02d %d",
+                time.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
+                time.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
+                time.getDayOfMonth(), time.getHour(), time.getMinute(), time.getSecond(), time.getYear());
     }
 
     static String encode(String... namesAndValues) {
