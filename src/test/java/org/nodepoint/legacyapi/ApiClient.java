@@ -20,6 +20,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nodepoint.testing.TestNodePoint;
 
 /**
  * A plain HTTP client for legacy API calls, as the scripts written for NodePoint 1.x send them:
@@ -124,6 +125,19 @@ final class ApiClient {
 
     String origin() {
         return origin;
+    }
+
+    /**
+     * Replaces a key placeholder of a table of cases: {@code $read} and {@code $write} are the
+     * fixture's keys and {@code $READ} is the read key in upper case. Other text is returned as is.
+     */
+    static String resolveKey(String text) {
+        return switch (text) {
+            case "$read" -> TestNodePoint.READ_KEY;
+            case "$write" -> TestNodePoint.WRITE_KEY;
+            case "$READ" -> TestNodePoint.READ_KEY.toUpperCase(Locale.ROOT);
+            default -> text;
+        };
     }
 
     /**
