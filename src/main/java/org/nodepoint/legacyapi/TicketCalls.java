@@ -19,9 +19,9 @@ import org.nodepoint.users.Viewer;
 
 /** API calls on tickets: list_tickets, show_ticket, add_ticket, update_ticket and add_comment. */
 final class TicketCalls {
-    /** Most decimal places accepted in time_spent; more is a typing mistake or an attack. */
+    /** Maximum number of decimal places in time_spent, far more than anyone types. */
     private static final int MAX_HOURS_SCALE = 20;
-    /** Most integer digits accepted in time_spent; the service rejects anything over a week anyway. */
+    /** Maximum number of integer digits in time_spent. The service rejects more than a week (168 hours) anyway. */
     private static final int MAX_HOURS_DIGITS = 6;
 
     private final LegacyApi api;
@@ -163,7 +163,7 @@ final class TicketCalls {
         try {
             BigDecimal value = new BigDecimal(hours.strip());
             // Bound the exponent before scaling, because setScale on "1e50000000" or "1e-50000000"
-            // builds a power of ten with millions of digits and holds the request thread for a minute.
+            // builds a power of ten with millions of digits and keeps the request thread busy for tens of seconds.
             if (value.scale() > MAX_HOURS_SCALE || value.precision() - value.scale() > MAX_HOURS_DIGITS) {
                 throw ApiError.invalid("time_spent");
             }

@@ -24,7 +24,7 @@ import org.nodepoint.tickets.TicketDetails;
 
 /**
  * The add_ticket call. Parameters are checked in the order title, description, product_id,
- * release_id, key, then from_user and priority; the ticket is filed as the built-in api account
+ * release_id, key, then from_user and priority. The ticket is filed as the built-in api account,
  * unless impersonation names an enabled user of level 1 or more.
  */
 class AddTicketApiTest {

@@ -26,7 +26,7 @@ import org.nodepoint.tickets.TicketDetails;
 
 /**
  * The update_ticket call. Parameters are checked in the order id, key, from_user, status,
- * priority, time_spent, then the ticket must exist; impersonation needs level 3.
+ * priority, time_spent, and then the ticket must exist. Impersonation needs level 3.
  */
 class UpdateTicketApiTest {
     /** Stands for the id of the ticket that each test creates first. */
