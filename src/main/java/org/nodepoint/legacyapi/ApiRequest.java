@@ -25,15 +25,18 @@ final class ApiRequest {
         return address;
     }
 
-    /** Returns the raw first value, or "" when absent. */
+    /**
+     * Returns the first value, or "" when it is absent, empty or "0", so that an optional
+     * parameter sent as "0" is ignored as NodePoint 1.x ignored it.
+     */
     String optional(String name) {
         List<String> values = parameters.get(name);
-        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+        String value = values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+        return value.equals("0") ? "" : value;
     }
 
     boolean isPresent(String name) {
-        String value = optional(name);
-        return !value.isEmpty() && !value.equals("0");
+        return !optional(name).isEmpty();
     }
 
     /** Returns the value, or throws ERR_MISSING_ARGUMENT when it is absent, empty or "0". */

@@ -54,8 +54,9 @@ final class ProductCalls {
         long productId = request.requiredId("product_id");
         String notes = request.required("notes");
         api.checkWriteKey(request);
-        if (version.length() > ProductService.MAX_VERSION_LENGTH) {
-            throw ApiError.badLength("release_id", "at most " + ProductService.MAX_VERSION_LENGTH + " characters");
+        // A release_id of only spaces passes the presence check but strips to nothing.
+        if (version.isEmpty() || version.length() > ProductService.MAX_VERSION_LENGTH) {
+            throw ApiError.badLength("release_id", "between 1 and " + ProductService.MAX_VERSION_LENGTH + " characters");
         }
         if (notes.length() > ProductService.MAX_NOTES_LENGTH) {
             throw ApiError.badLength("notes", "at most " + ProductService.MAX_NOTES_LENGTH + " characters");

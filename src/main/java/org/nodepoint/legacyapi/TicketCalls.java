@@ -19,6 +19,11 @@ import org.nodepoint.users.Viewer;
 
 /** API calls on tickets: list_tickets, show_ticket, add_ticket, update_ticket and add_comment. */
 final class TicketCalls {
+    /** Maximum number of decimal places in time_spent, far more than anyone types. */
+    private static final int MAX_HOURS_SCALE = 20;
+    /** Maximum number of integer digits in time_spent. The service rejects more than a week (168 hours) anyway. */
+    private static final int MAX_HOURS_DIGITS = 6;
+
     private final LegacyApi api;
     private final TicketService tickets;
 
@@ -157,6 +162,11 @@ final class TicketCalls {
         }
         try {
             BigDecimal value = new BigDecimal(hours.strip());
+            // Bound the exponent before scaling, because setScale on "1e50000000" or "1e-50000000"
+            // builds a power of ten with millions of digits and keeps the request thread busy for tens of seconds.
+            if (value.scale() > MAX_HOURS_SCALE || value.precision() - value.scale() > MAX_HOURS_DIGITS) {
+                throw ApiError.invalid("time_spent");
+            }
             int minutes = value.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
             return minutes == 0 ? null : minutes;
         } catch (NumberFormatException | ArithmeticException invalid) {
