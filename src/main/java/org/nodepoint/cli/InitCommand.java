@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
 import org.nodepoint.config.Settings;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.setup.SetupForm;
+import org.nodepoint.setup.SetupService;
 import org.nodepoint.web.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +59,11 @@ public final class InitCommand implements Callable<Integer> {
         }
         SetupForm form = new SetupForm(adminName.strip(), adminPassword, adminPassword, siteName,
                 ticketVisibility, false, false, apiReadKey, apiWriteKey);
+        try {
+            SetupService.check(form).throwIfAny();
+        } catch (ValidationException invalid) {
+            return reject(invalid, err);
+        }
         try (Wiring wiring = Wiring.open(data)) {
             Map<String, String> values = wiring.setup.configure(form);
             out.println("Created " + data.toAbsolutePath() + " (nodepoint.cfg and " + Wiring.DEFAULT_DATABASE + ")");
@@ -65,10 +72,15 @@ public final class InitCommand implements Callable<Integer> {
             out.println("API write key: " + values.get(Settings.API_WRITE_KEY));
             return 0;
         } catch (ValidationException invalid) {
-            Text text = new Text(java.util.Locale.ENGLISH);
-            invalid.asMap().forEach((field, message) -> err.println("init: " + optionName(field) + ": " + text.plain(message.key(), message.args())));
-            return 2;
+            return reject(invalid, err);
         }
+    }
+
+    /** Prints one line per invalid option and returns the usage-error status. */
+    private static int reject(ValidationException invalid, PrintWriter err) {
+        Text text = new Text(java.util.Locale.ENGLISH);
+        invalid.asMap().forEach((field, message) -> err.println("init: " + optionName(field) + ": " + text.plain(message.key(), message.args())));
+        return NodePoint.USAGE_ERROR;
     }
 
     private static String optionName(String field) {

@@ -6,9 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.nodepoint.config.SettingsStore;
+import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.ValidationException;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
@@ -27,6 +30,8 @@ public final class LegacyApi {
     /** The layout of Perl's scalar localtime, which NodePoint 1.x used for every date. */
     private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
+
+    private static final Pattern NAME_CHARACTERS = Pattern.compile("[^A-Za-z0-9._@-]");
 
     /** One API call; it throws ApiError for any failure. */
     interface Call {
@@ -57,6 +62,10 @@ public final class LegacyApi {
             response = LegacyJson.envelope(failure.getMessage(), failure.status());
         } catch (NotFoundException | ForbiddenException failure) {
             response = LegacyJson.envelope("Invalid 'id' value.", "ERR_INVALID_ID");
+        } catch (ValidationException | ConflictException failure) {
+            // Each call translates the service's errors itself; this keeps any it missed inside the API's envelope.
+            log.warn("API call {} failed validation that it did not translate: {}", name, failure.getMessage());
+            response = LegacyJson.envelope("Invalid argument.", "ERR_INVALID_ARGUMENT");
         }
         ctx.status(200);
         ctx.contentType("text/plain; charset=UTF-8");
@@ -77,7 +86,8 @@ public final class LegacyApi {
      * {@code requiredLevel}.
      */
     Viewer actor(ApiRequest request, int requiredLevel) {
-        String impersonated = request.optional("from_user").strip();
+        // NodePoint 1.x kept only letters, digits and ". - _ @" of names, so "John Smith" named JohnSmith.
+        String impersonated = NAME_CHARACTERS.matcher(request.optional("from_user")).replaceAll("");
         if (impersonated.isEmpty()) {
             return apiActor();
         }

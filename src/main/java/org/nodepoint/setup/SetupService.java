@@ -23,33 +23,18 @@ public final class SetupService {
 
     /** Validates the form and stores it; throws ValidationException naming each invalid field. */
     public Map<String, String> configure(SetupForm form) {
-        FieldErrors errors = new FieldErrors();
-        if (!ADMIN_NAME.matcher(form.adminName()).matches()) {
-            errors.add("adminName", "setup.adminName.invalid");
-        }
-        UserService.checkPassword(form.adminPassword(), errors);
-        if (form.adminPasswordAgain() != null && !form.adminPasswordAgain().equals(form.adminPassword())) {
-            errors.add("password2", "users.password.mismatch");
-        }
-        if (form.siteName().length() > MAX_SITE_NAME_LENGTH) {
-            errors.add("siteName", "setup.siteName.length", MAX_SITE_NAME_LENGTH);
-        }
-        var visibility = TicketVisibility.parse(form.ticketVisibility());
-        if (visibility.isEmpty()) {
-            errors.add("ticketVisibility", "setup.ticketVisibility.invalid");
-        }
-        checkKey(form.apiReadKey(), "apiReadKey", errors);
-        checkKey(form.apiWriteKey(), "apiWriteKey", errors);
+        FieldErrors errors = check(form);
         if (users.findByName(form.adminName()).filter(user -> !user.isAdmin()).isPresent()) {
             errors.add("adminName", "setup.adminName.taken");
         }
         errors.throwIfAny();
 
+        TicketVisibility visibility = TicketVisibility.parse(form.ticketVisibility()).orElseThrow();
         Map<String, String> values = new LinkedHashMap<>();
         values.put(Settings.SITE_NAME, form.siteName().isBlank() ? "NodePoint" : form.siteName().strip());
         values.put(Settings.DB_ADDRESS, "db/nodepoint.db");
         values.put(Settings.UPLOAD_FOLDER, "uploads");
-        values.put(Settings.TICKET_VISIBILITY, visibility.get().label());
+        values.put(Settings.TICKET_VISIBILITY, visibility.label());
         values.put(Settings.ALLOW_REGISTRATIONS, form.allowRegistrations() ? "on" : "off");
         values.put(Settings.GUEST_TICKETS, form.guestTickets() ? "on" : "off");
         values.put(Settings.PAGE_LENGTH, String.valueOf(Settings.DEFAULT_PAGE_LENGTH));
@@ -62,6 +47,27 @@ public final class SetupService {
         values.put(Settings.NOTICE, "");
         users.configureAdmin(form.adminName(), form.adminPassword(), values);
         return values;
+    }
+
+    /** Checks the fields that need no database, so that {@code init} can refuse bad options before creating anything. */
+    public static FieldErrors check(SetupForm form) {
+        FieldErrors errors = new FieldErrors();
+        if (!ADMIN_NAME.matcher(form.adminName()).matches()) {
+            errors.add("adminName", "setup.adminName.invalid");
+        }
+        UserService.checkPassword(form.adminPassword(), errors);
+        if (form.adminPasswordAgain() != null && !form.adminPasswordAgain().equals(form.adminPassword())) {
+            errors.add("password2", "users.password.mismatch");
+        }
+        if (form.siteName().length() > MAX_SITE_NAME_LENGTH) {
+            errors.add("siteName", "setup.siteName.length", MAX_SITE_NAME_LENGTH);
+        }
+        if (TicketVisibility.parse(form.ticketVisibility()).isEmpty()) {
+            errors.add("ticketVisibility", "setup.ticketVisibility.invalid");
+        }
+        checkKey(form.apiReadKey(), "apiReadKey", errors);
+        checkKey(form.apiWriteKey(), "apiWriteKey", errors);
+        return errors;
     }
 
     private static void checkKey(String key, String field, FieldErrors errors) {

@@ -103,7 +103,7 @@ public final class CsvTicketImport {
         if (!columns.containsKey("description")) {
             throw new IllegalArgumentException("no description column: add --map description=COLUMN (header: " + String.join(", ", header) + ")");
         }
-        boolean productIsId = legacy && !mappings.containsKey("product");
+        boolean productIsId = legacy && mappings.keySet().stream().noneMatch(field -> field.strip().equalsIgnoreCase("product"));
         if (!columns.containsKey("product") && (defaultProduct == null || defaultProduct.isBlank())) {
             throw new IllegalArgumentException("no product: add --map product=COLUMN or --product NAME");
         }

@@ -23,6 +23,17 @@ public enum TicketStatus {
         return label;
     }
 
+    /** Returns the Bootstrap colour class of a status badge; unknown labels get the neutral one. */
+    public static String badgeClass(String label) {
+        return switch (parse(label).orElse(CLOSED)) {
+            case NEW -> "text-bg-primary";
+            case OPEN -> "text-bg-info";
+            case HOLD -> "text-bg-warning";
+            case RESOLVED -> "text-bg-success";
+            case INVALID, DUPLICATE, CLOSED -> "text-bg-secondary";
+        };
+    }
+
     public boolean needsResolution() {
         return this != NEW && this != OPEN;
     }

@@ -32,7 +32,8 @@ public final class UserService {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Set<String> BUILTIN_NAMES = Set.of("api", "guest", "system");
+    /** Names of the built-in actors, and "admin", which stays reserved after the administrator is renamed. */
+    private static final Set<String> RESERVED_NAMES = Set.of("api", "guest", "system", "admin");
 
     private final Jdbi read;
     private final Jdbi write;
@@ -177,7 +178,7 @@ public final class UserService {
 
     private boolean isReserved(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return BUILTIN_NAMES.contains(lower) || lower.equals(settings.current().adminName().toLowerCase(Locale.ROOT));
+        return RESERVED_NAMES.contains(lower) || lower.equals(settings.current().adminName().toLowerCase(Locale.ROOT));
     }
 
     /** Adds an error when the password breaks the length rule; shared by registration and setup. */

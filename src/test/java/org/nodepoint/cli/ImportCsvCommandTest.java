@@ -168,6 +168,17 @@ class ImportCsvCommandTest {
     }
 
     @Test
+    void mapped_product_column_reads_names() throws IOException {
+        Path file = csv("legacy.csv", "product_id,release_id,title,description,custom,team\n"
+                + "7,1.0,Battery,Battery drains fast,,Laptops\n");
+
+        CommandRun run = importCsv(file, "--map", "Product=team");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(0);
+        assertThat(tickets()).extracting(Stored::product).containsExactly("Laptops");
+    }
+
+    @Test
     void legacy_product_id_must_be_number() throws IOException {
         product("Laptops");
         Path file = csv("legacy.csv", "product_id,release_id,title,description,custom\nLaptops,,Battery,Drains fast,\n");

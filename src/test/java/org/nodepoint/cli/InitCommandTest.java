@@ -176,6 +176,14 @@ class InitCommandTest {
     }
 
     @Test
+    void rejected_init_creates_no_database() {
+        CommandRun run = CommandRun.of("init", "--data", data().toString(), "--admin-password", "short");
+
+        assertThat(run.status()).isEqualTo(NodePoint.USAGE_ERROR);
+        assertThat(data().resolve("db").resolve("nodepoint.db")).doesNotExist();
+    }
+
+    @Test
     void invalid_admin_name_names_option() {
         CommandRun run = init("--admin-name", "no spaces allowed");
 

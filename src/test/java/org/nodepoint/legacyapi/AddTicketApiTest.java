@@ -154,6 +154,24 @@ class AddTicketApiTest {
         }
     }
 
+    @Test
+    void impersonated_name_drops_other_characters() {
+        try (TestNodePoint node = TestNodePoint.configured(folder, Map.of("api_imp", "on"))) {
+            Product product = node.product("Laptops", "Public");
+            node.user("JohnSmith", 1);
+            node.http((server, client) -> {
+                ApiClient api = new ApiClient(client.getOrigin());
+
+                ApiClient.Response response = api.get("/", "api", "add_ticket", "key", WRITE_KEY, "product_id",
+                        String.valueOf(product.id()), "release_id", "1.0", "title", "T", "description", "D", "from_user", "John Smith!");
+
+                assertThat(response.statusCode()).isEqualTo("OK");
+                long id = node.wiring.tickets.listByProduct(product.id()).get(0).id();
+                assertThat(node.wiring.tickets.show(node.admin(), id).createdByName()).isEqualTo("JohnSmith");
+            });
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "level 0 user  | dave  | Invalid 'from_user' value.",

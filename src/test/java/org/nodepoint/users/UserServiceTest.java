@@ -34,6 +34,21 @@ class UserServiceTest {
     }
 
     @Test
+    void admin_name_stays_reserved_after_rename() {
+        try (TestNodePoint node = TestNodePoint.configured(folder)) {
+            node.wiring.users.configureAdmin("chief", TestNodePoint.ADMIN_PASSWORD, Map.of());
+
+            var rejected = org.assertj.core.api.Assertions.catchThrowableOfType(org.nodepoint.errors.ValidationException.class,
+                    () -> node.wiring.users.register("admin", TestNodePoint.PASSWORD, TestNodePoint.PASSWORD, ""));
+            var alsoRejected = org.assertj.core.api.Assertions.catchThrowableOfType(org.nodepoint.errors.ValidationException.class,
+                    () -> node.wiring.users.register("Chief", TestNodePoint.PASSWORD, TestNodePoint.PASSWORD, ""));
+
+            assertThat(rejected.errors().get("name").key()).isEqualTo("users.name.reserved");
+            assertThat(alsoRejected.errors().get("name").key()).isEqualTo("users.name.reserved");
+        }
+    }
+
+    @Test
     void legacy_sha1_hash_is_rehashed() throws Exception {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             long id = insertLegacyUser(node, "olduser", sha1Hex(OLD_PASSWORD));
