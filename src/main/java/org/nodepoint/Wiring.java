@@ -52,7 +52,7 @@ public final class Wiring implements AutoCloseable {
 
     private final Clock clock;
 
-    /** Where the database lives inside a data folder unless nodepoint.cfg names another file. */
+    /** The database path inside a data folder, unless nodepoint.cfg names another file. */
     public static final String DEFAULT_DATABASE = "db/nodepoint.db";
 
     public Wiring(Path dataFolder, Argon2Function hashing, Clock clock) {

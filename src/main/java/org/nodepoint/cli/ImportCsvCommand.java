@@ -133,7 +133,7 @@ public final class ImportCsvCommand implements Callable<Integer> {
                     .toList();
             if (csvFiles.size() != 1) {
                 zip.close();
-                throw new InvalidArchive(file + " holds " + csvFiles.size() + " .csv files; it must hold exactly one");
+                throw new InvalidArchive(file + " contains " + csvFiles.size() + " .csv files; it must contain exactly one");
             }
             ZipEntry entry = csvFiles.get(0);
             return new Source(zip, zip.getInputStream(entry), entry.getSize());

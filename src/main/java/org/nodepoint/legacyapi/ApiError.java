@@ -1,6 +1,6 @@
 package org.nodepoint.legacyapi;
 
-/** An API failure with NodePoint 1.x's message text and status code, sent as HTTP 200 like every answer. */
+/** An API failure with NodePoint 1.x's message text and status code, sent as HTTP 200 like every response. */
 final class ApiError extends RuntimeException {
     private final String status;
 

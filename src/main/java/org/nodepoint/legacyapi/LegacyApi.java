@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NodePoint 1.x JSON API: picks the call named by {@code api}, runs it, and always answers
+ * The NodePoint 1.x JSON API: picks the call named by {@code api}, runs it, and always returns
  * HTTP 200 with {@code text/plain; charset=UTF-8} and a {message, status} envelope, errors
  * included. Calls are authenticated by their read or write key alone and act as the built-in
  * {@code api} account, or as the user named by {@code from_user} when impersonation is on.
@@ -101,7 +101,7 @@ public final class LegacyApi {
         return Viewer.of(user);
     }
 
-    /** The built-in {@code api} account, which may do anything and read every ticket. */
+    /** Returns the built-in {@code api} account, which may do anything and read every ticket. */
     Viewer apiActor() {
         return new Viewer(users.builtinId("api"), "api", Level.ADMIN);
     }

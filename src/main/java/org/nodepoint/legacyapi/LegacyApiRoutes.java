@@ -14,7 +14,7 @@ import org.nodepoint.web.WebApp;
 
 /**
  * Serves the legacy API where NodePoint 1.x scripts call it: {@code /nodepoint/} (and its CGI
- * name) by GET or form POST. {@code /} answers API calls too; its GET, shared with the home page,
+ * name) by GET or form POST. {@code /} serves API calls too; its GET, shared with the home page,
  * is routed by {@code HomeRoutes}.
  */
 public final class LegacyApiRoutes implements FeatureRoutes {

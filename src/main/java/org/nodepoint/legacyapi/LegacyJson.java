@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes responses in the exact layout of NodePoint 1.x (one-space indents, every scalar a JSON
- * string, an empty array as "[", an empty line and "]"), so that byte-level comparisons with old
- * responses still line up, but with real JSON escaping, so that every response parses.
- * Keys keep insertion order; show_ticket relies on that to emit its two "status" keys.
+ * Writes responses in the exact layout of NodePoint 1.x: one-space indents, every scalar a JSON
+ * string, and an empty array as "[", an empty line and "]". Byte-level comparisons with old
+ * responses therefore still line up, while real JSON escaping makes every response parse.
+ * Keys keep insertion order, which show_ticket needs to emit its two "status" keys.
  */
 final class LegacyJson {
     /** One key and value; a value is a String or a list of objects (each a list of fields). */

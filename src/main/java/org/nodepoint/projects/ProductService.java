@@ -19,7 +19,7 @@ import org.nodepoint.users.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Products and their releases, with the visibility rules that decide who sees which product. */
+/** Products and their releases, with the visibility rules that decide which products a viewer may read. */
 public final class ProductService {
     private static final Logger log = LoggerFactory.getLogger(ProductService.class);
 

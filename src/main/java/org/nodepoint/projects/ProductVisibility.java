@@ -7,7 +7,7 @@ import java.util.Set;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 
-/** Who may see a product and its tickets. Level 4 (projects management) and up see every product. */
+/** The audience of a product and its tickets. Level 4 (projects management) and up see every product. */
 public enum ProductVisibility {
     /** Everyone, guests included. */
     PUBLIC("Public"),

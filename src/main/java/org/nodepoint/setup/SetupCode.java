@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 
 /**
- * The one-time code that first-run setup asks for. {@code serve} prints it in its log, so only
+ * The one-time code that first-run setup requires. {@code serve} prints it in its log, so only
  * someone who can read the server's log can configure a fresh installation, even behind a reverse
  * proxy where every request looks local.
  */

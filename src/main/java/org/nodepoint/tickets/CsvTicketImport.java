@@ -35,7 +35,7 @@ public final class CsvTicketImport {
     static final int BATCH_SIZE = 1_000;
     public static final int MAX_TITLE_WORDS = 50;
 
-    /** Where the rows of one file go: which column feeds each field, and the fallback product. */
+    /** The import plan of one file: the column that feeds each field, and the fallback product. */
     public record Plan(Map<String, String> columns, boolean productIsId, String defaultProduct, int titleWords) {
     }
 

@@ -13,8 +13,8 @@ import org.nodepoint.users.Viewer;
 /**
  * The one rule for which tickets a viewer may read, as an SQL condition on the alias {@code t}.
  * The list, the ticket page, search and every count use it. A ticket is visible when its
- * product is visible to the viewer and the site-wide ticket visibility allows it; its creator
- * always sees it; level 4 and up see everything.
+ * product is visible to the viewer and the site-wide ticket visibility allows it. Its creator
+ * may always read it, and level 4 and up read every ticket.
  */
 final class TicketAccess {
     /** An SQL boolean expression and the values of its named parameters. */

@@ -7,7 +7,7 @@ import org.nodepoint.web.Chrome;
 
 /**
  * A ticket with its comments and history, the update form for level 3 and up and the comment
- * form for level 1 and up. {@code edit} holds the values to show in the update form.
+ * form for level 1 and up. {@code edit} contains the values to show in the update form.
  */
 public record TicketPage(
         Chrome chrome,

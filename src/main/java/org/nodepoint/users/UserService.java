@@ -99,7 +99,7 @@ public final class UserService {
 
     /**
      * Checks a name and password. Unknown names, wrong passwords, disabled and built-in accounts
-     * all return empty after the same amount of hashing work, so the answer reveals nothing.
+     * all return empty after the same amount of hashing work, so the result reveals nothing.
      */
     public Optional<User> authenticate(String name, String password) {
         String trimmedName = name == null ? "" : name.strip();

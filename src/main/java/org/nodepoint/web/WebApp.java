@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
     private static final Logger accessLog = LoggerFactory.getLogger("org.nodepoint.access");
     public static final String SESSION_COOKIE = "np_session";
-    /** Paths that answer the NodePoint 1.x JSON API when the request carries an {@code api} parameter. */
+    /** Paths that serve the NodePoint 1.x JSON API when the request carries an {@code api} parameter. */
     public static final List<String> LEGACY_API_PATHS = List.of("/", "/nodepoint", "/nodepoint/", "/nodepoint/nodepoint.cgi");
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
