@@ -209,7 +209,7 @@ class ImportCsvCommandTest {
 
         assertThat(run.status()).isEqualTo(NodePoint.USAGE_ERROR);
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).contains("holds 0 .csv files");
+        assertThat(run.err()).contains("contains 0 .csv files");
         assertThat(count("tickets")).isEqualTo(0);
     }
 
@@ -221,7 +221,7 @@ class ImportCsvCommandTest {
 
         assertThat(run.status()).isEqualTo(NodePoint.USAGE_ERROR);
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).contains("holds 2 .csv files");
+        assertThat(run.err()).contains("contains 2 .csv files");
         assertThat(count("tickets")).isEqualTo(0);
     }
 
