@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
 
         app.start(host, port);
         String shownHost = "0.0.0.0".equals(host) ? "localhost" : host;
-        log.info("NodePoint is ready at http://{}:{}/ (data folder {})", shownHost, app.port(), data.path().toAbsolutePath());
+        log.info("NodePoint is ready at http://{}:{}/ (data folder {})", shownHost, app.port(), data.path().toAbsolutePath().normalize());
         if (!wiring.settings.current().isConfigured()) {
             log.info("First-run setup: open http://127.0.0.1:{}/setup on this machine and enter the setup code {}",
                     app.port(), setupCode.value());

@@ -20,8 +20,13 @@ public final class SharedData {
     /** Returns the file, or skips the calling test with a message naming where it was looked for. */
     public static Path require(String name) {
         Path file = folder().resolve(name);
-        assumeTrue(Files.isRegularFile(file), "Skipped: real data file " + file.toAbsolutePath()
-                + " is absent; set -Dnodepoint.sharedData=DIR to run this test");
+        if (!Files.isRegularFile(file)) {
+            String message = "Skipped: real data file " + file.toAbsolutePath().normalize()
+                    + " is absent; set -Dnodepoint.sharedData=DIR to run this test";
+            // Surefire does not print the reasons of skipped tests, so the message goes to the build log too.
+            System.err.println(message);
+            assumeTrue(false, message);
+        }
         return file;
     }
 }
