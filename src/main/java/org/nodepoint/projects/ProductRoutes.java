@@ -87,7 +87,7 @@ public final class ProductRoutes implements FeatureRoutes {
     private void renderProduct(Context ctx, long id, String version, String notes, FieldErrors errors) {
         Viewer viewer = CurrentViewer.of(ctx);
         Product product = products.findVisible(viewer, id);
-        long ticketCount = tickets.list(viewer, new TicketFilter(product.id(), null, null, TicketFilter.Sort.NEWEST), 0, 0).total();
+        long ticketCount = tickets.count(viewer, new TicketFilter(product.id(), null, null, TicketFilter.Sort.NEWEST));
         pages.render(ctx, "projects/show.jte", new ProductPage(pages.chrome(ctx), product, products.releases(id), ticketCount,
                 viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors));
     }

@@ -104,8 +104,33 @@ public final class TicketService {
     }
 
     public TicketList list(Viewer viewer, TicketFilter filter, long offset, int limit) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String condition = listCondition(viewer, filter, binds);
+        return read.withHandle(handle -> {
+            long total = handle.createQuery("SELECT count(*) FROM tickets t " + condition)
+                    .bindMap(binds).mapTo(Long.class).one();
+            // The page's ids are found first on the indexes alone, so that rows skipped by a deep OFFSET
+            // are never joined with products and users.
+            List<TicketSummary> rows = handle.createQuery(TicketDao.SUMMARY + "WHERE t.id IN (SELECT t.id FROM tickets t " + condition
+                            + "ORDER BY " + filter.sort().orderBy() + " LIMIT :limit OFFSET :offset) ORDER BY " + filter.sort().orderBy())
+                    .bindMap(binds).bind("limit", limit).bind("offset", offset)
+                    .mapTo(TicketSummary.class).list();
+            return new TicketList(rows, total);
+        });
+    }
+
+    /** Counts the tickets that the list would show with this filter. */
+    public long count(Viewer viewer, TicketFilter filter) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String condition = listCondition(viewer, filter, binds);
+        return read.withHandle(handle -> handle.createQuery("SELECT count(*) FROM tickets t " + condition)
+                .bindMap(binds).mapTo(Long.class).one());
+    }
+
+    /** Builds the WHERE clause (or "") of the ticket list: visibility, filters and the hide_close setting. */
+    private String listCondition(Viewer viewer, TicketFilter filter, Map<String, Object> binds) {
         TicketAccess.Condition access = TicketAccess.forViewer(viewer, settings.current().ticketVisibility());
-        Map<String, Object> binds = new LinkedHashMap<>(access.binds());
+        binds.putAll(access.binds());
         List<String> where = new ArrayList<>();
         if (!access.isAlwaysTrue()) {
             where.add(access.sql());
@@ -124,18 +149,7 @@ public final class TicketService {
             where.add("t.priority = :priority");
             binds.put("priority", filter.priority().code());
         }
-        String condition = where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + " ";
-        return read.withHandle(handle -> {
-            long total = handle.createQuery("SELECT count(*) FROM tickets t " + condition)
-                    .bindMap(binds).mapTo(Long.class).one();
-            // The page's ids are found first on the indexes alone, so that rows skipped by a deep OFFSET
-            // are never joined with products and users.
-            List<TicketSummary> rows = handle.createQuery(TicketDao.SUMMARY + "WHERE t.id IN (SELECT t.id FROM tickets t " + condition
-                            + "ORDER BY " + filter.sort().orderBy() + " LIMIT :limit OFFSET :offset) ORDER BY " + filter.sort().orderBy())
-                    .bindMap(binds).bind("limit", limit).bind("offset", offset)
-                    .mapTo(TicketSummary.class).list();
-            return new TicketList(rows, total);
-        });
+        return where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + " ";
     }
 
     /** Returns the ticket if the viewer may read it; otherwise NotFoundException, so that hidden tickets look absent. */
