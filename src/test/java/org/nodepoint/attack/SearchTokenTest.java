@@ -1,0 +1,43 @@
+package org.nodepoint.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.nodepoint.projects.Product;
+import org.nodepoint.testing.Browser;
+import org.nodepoint.testing.TestNodePoint;
+
+/**
+ * FAILS on the current code: the search box splits words at every character that Java does not
+ * call a letter or digit. The unicode61 tokenizer keeps combining accents (decomposed text, as
+ * pasted from macOS) and number characters such as "²" inside a token, so a word copied from
+ * the ticket itself finds nothing.
+ */
+class SearchTokenTest {
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Re\u0301sume\u0301", "m\u00b2"})
+    void wordCopiedFromTicketFindsIt(String word) {
+        try (TestNodePoint node = TestNodePoint.configured(folder, Map.of("default_vis", "Public"))) {
+            Product product = node.product("Office", "Public");
+            long ticketId = node.ticket(node.admin(), product, "Upload fails",
+                    "Re\u0301sume\u0301 upload fails for the 25 m\u00b2 meeting room");
+
+            node.http((server, client) -> {
+                Browser.Page page = new Browser(client.getOrigin())
+                        .get("/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
+
+                assertThat(page.status()).isEqualTo(200);
+                assertThat(page.body()).contains("href=\"/tickets/" + ticketId + "\"");
+            });
+        }
+    }
+}
