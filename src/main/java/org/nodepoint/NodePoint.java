@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 public final class NodePoint {
     /** Exit status for a bad or missing option, as picocli and most Unix tools use it. */
     public static final int USAGE_ERROR = 2;
+    /** Exit status for a command that started but failed, such as a port already in use. */
+    public static final int FAILURE = 1;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -33,7 +35,32 @@ public final class NodePoint {
             err.println(failed.getCommandName() + ": " + describe(failure) + " (see '" + helpCommand(failed) + "')");
             return USAGE_ERROR;
         });
+        commandLine.setExecutionExceptionHandler((failure, failed, parseResult) -> {
+            err.println(failed.getCommandName() + ": " + describeFailure(failure));
+            return FAILURE;
+        });
         return commandLine.execute(withDefaultCommand(args));
+    }
+
+    /**
+     * Describes an unexpected failure in one line: the outermost message and, when it adds
+     * something, the root cause ("Failed to create ... (FileAlreadyExistsException: /srv/np)").
+     */
+    static String describeFailure(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (root == failure || (root.getMessage() != null && top.contains(root.getMessage()))) {
+            return firstLine(top);
+        }
+        return firstLine(top) + " (" + root.getClass().getSimpleName() + ": " + firstLine(String.valueOf(root.getMessage())) + ")";
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.nodepoint.db.OwnerOnly;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
 import org.nodepoint.projects.ProductRoutes;
@@ -59,6 +60,7 @@ public final class Wiring implements AutoCloseable {
         this.dataFolder = dataFolder;
         this.clock = clock;
         this.settings = openSettings(dataFolder);
+        createUploadFolder(dataFolder, settings.current());
         this.database = Database.open(databaseFile(dataFolder, settings.current()));
         this.passwords = new Passwords(hashing);
         this.users = new UserService(database, passwords, settings, clock);
@@ -98,6 +100,16 @@ public final class Wiring implements AutoCloseable {
     public static Path databaseFile(Path dataFolder, Settings settings) {
         String configured = settings.get(Settings.DB_ADDRESS).strip();
         return dataFolder.resolve(configured.isEmpty() ? DEFAULT_DATABASE : configured);
+    }
+
+    /** Creates the upload folder (upload_folder, "uploads" by default) so that a backup of the data folder has it. */
+    private static void createUploadFolder(Path dataFolder, Settings settings) {
+        String configured = settings.get(Settings.UPLOAD_FOLDER).strip();
+        try {
+            OwnerOnly.createFolder(dataFolder.resolve(configured.isEmpty() ? "uploads" : configured));
+        } catch (IOException failure) {
+            throw new UncheckedIOException("Failed to create the upload folder in " + dataFolder, failure);
+        }
     }
 
     private static SettingsStore openSettings(Path dataFolder) {

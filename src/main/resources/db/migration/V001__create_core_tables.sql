@@ -35,8 +35,8 @@ CREATE INDEX sessions_user ON sessions (user_id);
 CREATE TABLE products (
   id          INTEGER PRIMARY KEY,
   name        TEXT    NOT NULL,
-  -- The name in lower case (Java's Locale.ROOT rules), which makes names unique regardless of case
-  -- for every alphabet; SQLite's NOCASE folds only ASCII letters.
+  -- The name as compared (NFKC form, runs of spaces as one, lower case), which makes names that
+  -- look the same unique in every alphabet; SQLite's NOCASE folds only ASCII letters.
   name_key    TEXT    NOT NULL,
   model       TEXT    NOT NULL DEFAULT '',
   description TEXT    NOT NULL DEFAULT '',
@@ -71,7 +71,9 @@ CREATE TABLE tickets (
               CHECK (status IN ('New', 'Open', 'Invalid', 'Hold', 'Duplicate', 'Resolved', 'Closed')),
   resolution  TEXT    NOT NULL DEFAULT '',
   created_at  INTEGER NOT NULL,
-  updated_at  INTEGER
+  updated_at  INTEGER,
+  -- Incremented by every update, so that a form loaded before another user's change is rejected.
+  version     INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX tickets_status ON tickets (status, id);
 CREATE INDEX tickets_product_status ON tickets (product_id, status, id);

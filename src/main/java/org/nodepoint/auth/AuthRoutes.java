@@ -57,7 +57,7 @@ public final class AuthRoutes implements FeatureRoutes {
         String name = Forms.field(ctx, "name");
         String next = safeNext(ctx.formParam("next"));
         String address = ctx.req().getRemoteAddr();
-        if (throttle.isBlocked(name, address)) {
+        if (!throttle.tryAttempt(name, address)) {
             log.warn("Sign-in throttled for address {}", address);
             ctx.status(429);
             pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), name, next, "auth.login.throttled"));
@@ -65,13 +65,12 @@ public final class AuthRoutes implements FeatureRoutes {
         }
         var user = users.authenticate(name, ctx.formParam("password"));
         if (user.isEmpty()) {
-            throttle.recordFailure(name, address);
             log.info("Failed sign-in from address {}", address);
             ctx.status(401);
             pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), name, next, "auth.login.invalid"));
             return;
         }
-        throttle.recordSuccess(name);
+        throttle.recordSuccess(name, address);
         signIn(ctx, user.get());
         ctx.redirect(next);
     }

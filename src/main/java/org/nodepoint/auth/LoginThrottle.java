@@ -4,13 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits failed sign-ins per account name and per client address within a sliding window, so that
- * passwords cannot be guessed at speed. State is in memory: a restart clears it.
+ * Limits sign-in attempts per account name and per client address within a sliding window, so
+ * that passwords cannot be guessed at speed. An attempt is counted before its password is checked,
+ * so guesses sent in parallel are limited too, and a successful sign-in takes its attempt back.
+ * State is in memory: a restart clears it.
  */
 public final class LoginThrottle {
     static final int MAX_FAILURES_PER_NAME = 5;
@@ -20,45 +22,48 @@ public final class LoginThrottle {
     private static final int MAX_TRACKED_KEYS = 100_000;
 
     private final Clock clock;
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> attempts = new HashMap<>();
 
     public LoginThrottle(Clock clock) {
         this.clock = clock;
     }
 
-    public boolean isBlocked(String name, String address) {
-        return count(nameKey(name)) >= MAX_FAILURES_PER_NAME || count(addressKey(address)) >= MAX_FAILURES_PER_ADDRESS;
-    }
-
-    public void recordFailure(String name, String address) {
-        if (failures.size() > MAX_TRACKED_KEYS) {
-            failures.clear();
+    /**
+     * Records an attempt and returns true, or returns false without recording when the name or the
+     * address has used up its attempts in the window.
+     */
+    public synchronized boolean tryAttempt(String name, String address) {
+        if (count(nameKey(name)) >= MAX_FAILURES_PER_NAME || count(addressKey(address)) >= MAX_FAILURES_PER_ADDRESS) {
+            return false;
+        }
+        if (attempts.size() > MAX_TRACKED_KEYS) {
+            attempts.clear();
         }
         long now = clock.millis();
-        for (String key : new String[] {nameKey(name), addressKey(address)}) {
-            Deque<Long> times = failures.computeIfAbsent(key, ignored -> new ArrayDeque<>());
-            synchronized (times) {
-                times.addLast(now);
-            }
-        }
+        attempts.computeIfAbsent(nameKey(name), ignored -> new ArrayDeque<>()).addLast(now);
+        attempts.computeIfAbsent(addressKey(address), ignored -> new ArrayDeque<>()).addLast(now);
+        return true;
     }
 
-    public void recordSuccess(String name) {
-        failures.remove(nameKey(name));
+    /** Forgets the name's attempts and gives the address back the attempt that succeeded. */
+    public synchronized void recordSuccess(String name, String address) {
+        attempts.remove(nameKey(name));
+        Deque<Long> fromAddress = attempts.get(addressKey(address));
+        if (fromAddress != null && !fromAddress.isEmpty()) {
+            fromAddress.removeLast();
+        }
     }
 
     private int count(String key) {
-        Deque<Long> times = failures.get(key);
+        Deque<Long> times = attempts.get(key);
         if (times == null) {
             return 0;
         }
         long cutoff = clock.millis() - WINDOW.toMillis();
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() < cutoff) {
-                times.removeFirst();
-            }
-            return times.size();
+        while (!times.isEmpty() && times.peekFirst() < cutoff) {
+            times.removeFirst();
         }
+        return times.size();
     }
 
     private static String nameKey(String name) {

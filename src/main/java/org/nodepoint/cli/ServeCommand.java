@@ -1,10 +1,16 @@
 package org.nodepoint.cli;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
+import org.nodepoint.db.OwnerOnly;
 import org.nodepoint.setup.SetupCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +47,29 @@ public final class ServeCommand implements Callable<Integer> {
         this.port = port;
     }
 
+    /**
+     * Takes an exclusive lock on nodepoint.lock in the data folder, or returns null when another
+     * process holds it. Two servers on one folder would each keep their own sign-in throttle and
+     * settings in memory. The lock lasts until this process ends.
+     */
+    private static FileLock lockDataFolder(Path folder) throws IOException {
+        OwnerOnly.createFolder(folder);
+        FileChannel channel = FileChannel.open(folder.resolve("nodepoint.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+        }
+        return lock;
+    }
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
+        FileLock lock = lockDataFolder(data.path());
+        if (lock == null) {
+            spec.commandLine().getErr().println("serve: another NodePoint process is already serving " + data.path().toAbsolutePath().normalize()
+                    + "; stop it first or choose another --data folder");
+            return NodePoint.FAILURE;
+        }
         Wiring wiring = Wiring.open(data.path());
         SetupCode setupCode = SetupCode.random();
         String devTemplates = System.getenv("NODEPOINT_DEV");
@@ -64,6 +91,8 @@ public final class ServeCommand implements Callable<Integer> {
                     app.port(), setupCode.value());
         }
         stopped.await();
+        // Keeps the lock's channel reachable until the server has stopped; an unreachable channel may be closed.
+        java.lang.ref.Reference.reachabilityFence(lock);
         return 0;
     }
 }

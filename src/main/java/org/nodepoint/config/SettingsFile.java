@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nodepoint.db.OwnerOnly;
 
 /**
  * Reads and writes nodepoint.cfg in the "key value" line format of NodePoint 1.x: lines starting
@@ -58,7 +59,7 @@ public final class SettingsFile {
      */
     public void save(Map<String, String> values) throws IOException {
         Path folder = path.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        OwnerOnly.createFolder(folder);
         Path temporary = folder.resolve(path.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -38,13 +38,15 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database file, creating it and applying pending migrations first. */
     public static Database open(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            OwnerOnly.createFolder(folder);
         } catch (IOException failure) {
-            throw new UncheckedIOException("Failed to create the database folder for " + file, failure);
+            throw new UncheckedIOException("Failed to create the database folder " + folder, failure);
         }
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         migrate(url);
+        OwnerOnly.restrictFile(file);
         HikariDataSource writer = pool(url, "nodepoint-writer", 1, false);
         HikariDataSource readers = pool(url, "nodepoint-reader", READER_POOL_SIZE, true);
         return new Database(writer, readers);

@@ -21,13 +21,13 @@ interface ProductDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM products WHERE name_key = :nameKey")
     Optional<Product> findByNameKey(@Bind("nameKey") String nameKey);
 
-    /** Finds a product by name regardless of letter case, in any alphabet. */
+    /** Finds a product by name regardless of letter case, spacing and compatibility forms (see UserText.nameKey). */
     default Optional<Product> findByName(String name) {
         return findByNameKey(nameKey(name));
     }
 
     static String nameKey(String name) {
-        return name.strip().toLowerCase(java.util.Locale.ROOT);
+        return org.nodepoint.text.UserText.nameKey(name);
     }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM products WHERE visibility IN (<visibilities>) ORDER BY name_key, id")

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.db.Database;
 import org.nodepoint.errors.ConflictException;
+import org.nodepoint.text.UserText;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
@@ -119,8 +120,8 @@ public final class ProductService {
     public Release addRelease(Viewer viewer, long productId, String version, String notes) {
         requireLevel(viewer, Level.TICKETS_MANAGEMENT);
         Product product = findVisible(viewer, productId);
-        String cleanVersion = version == null ? "" : version.strip();
-        String cleanNotes = notes == null ? "" : notes.strip();
+        String cleanVersion = UserText.singleLine(version);
+        String cleanNotes = UserText.multiLine(notes);
         FieldErrors errors = new FieldErrors();
         if (cleanVersion.isEmpty() || cleanVersion.length() > MAX_VERSION_LENGTH) {
             errors.add("version", "projects.release.version.length", MAX_VERSION_LENGTH);
@@ -146,17 +147,17 @@ public final class ProductService {
      */
     public long findOrCreate(Handle handle, String name) {
         ProductDao dao = handle.attach(ProductDao.class);
-        String clean = name.strip();
+        String clean = UserText.singleLine(name);
         return dao.findByName(clean)
                 .map(Product::id)
                 .orElseGet(() -> dao.insert(clean, "", "", ProductVisibility.PUBLIC.label(), clock.millis()));
     }
 
     private ProductForm validate(ProductForm form, boolean creating) {
-        String name = strip(form.name());
-        String model = strip(form.model());
-        String description = form.description() == null ? "" : form.description().strip();
-        String release = strip(form.firstRelease());
+        String name = UserText.singleLine(form.name());
+        String model = UserText.singleLine(form.model());
+        String description = UserText.multiLine(form.description());
+        String release = UserText.singleLine(form.firstRelease());
         FieldErrors errors = new FieldErrors();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             errors.add("name", "projects.name.length", MAX_NAME_LENGTH);
@@ -188,7 +189,4 @@ public final class ProductService {
         return visibilities.stream().map(ProductVisibility::label).collect(Collectors.toSet());
     }
 
-    private static String strip(String text) {
-        return text == null ? "" : text.strip();
-    }
 }

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.db.Database;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.text.UserText;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 
@@ -291,7 +292,8 @@ public final class CsvTicketImport {
             if (column == null || !record.isSet(column)) {
                 return "";
             }
-            return record.get(column).strip();
+            String value = record.get(column);
+            return "description".equals(field) ? UserText.multiLine(value) : UserText.singleLine(value);
         }
     }
 

@@ -12,7 +12,8 @@ public record Ticket(
         String status,
         String resolution,
         long createdAt,
-        Long updatedAt) {
+        Long updatedAt,
+        long version) {
 
     public Priority priorityLevel() {
         return Priority.ofCode(priority);

@@ -17,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Comment.class)
 interface TicketDao extends SqlObject {
     String COLUMNS = "t.id, t.product_id, t.release, t.created_by, t.title, t.description, t.priority, t.status, "
-            + "t.resolution, t.created_at, t.updated_at";
+            + "t.resolution, t.created_at, t.updated_at, t.version";
     String SUMMARY = "SELECT t.id, t.title, t.product_id, p.name AS product_name, t.status, t.priority, "
             + "u.name AS created_by_name, t.created_at, t.updated_at "
             + "FROM tickets t JOIN products p ON p.id = t.product_id JOIN users u ON u.id = t.created_by ";
@@ -33,7 +33,7 @@ interface TicketDao extends SqlObject {
             @Bind("status") String status, @Bind("createdAt") long createdAt);
 
     @SqlUpdate("UPDATE tickets SET title = :title, description = :description, status = :status, resolution = :resolution, "
-            + "priority = :priority, release = :release, updated_at = :updatedAt WHERE id = :id")
+            + "priority = :priority, release = :release, updated_at = :updatedAt, version = version + 1 WHERE id = :id")
     void update(@Bind("id") long id, @Bind("title") String title, @Bind("description") String description,
             @Bind("status") String status, @Bind("resolution") String resolution, @Bind("priority") int priority,
             @Bind("release") String release, @Bind("updatedAt") long updatedAt);

@@ -104,7 +104,8 @@ public final class TicketRoutes implements FeatureRoutes {
                 Forms.field(ctx, "resolution"), Forms.field(ctx, "priority"), Forms.field(ctx, "release"), Forms.field(ctx, "note"),
                 null);
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
-        boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, true);
+        Long version = parseId(ctx.formParam("version"));
+        boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, true, version == null ? -1L : version);
         Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
         ctx.redirect("/tickets/" + id);
     }
@@ -118,9 +119,13 @@ public final class TicketRoutes implements FeatureRoutes {
         ctx.redirect("/tickets/" + id + "#comment-" + commentId);
     }
 
-    private void renderNewForm(Context ctx, Viewer viewer, NewTicket form, FieldErrors errors) {
+    private void renderNewForm(Context ctx, Viewer viewer, NewTicket form, FieldErrors formErrors) {
+        FieldErrors errors = formErrors;
         List<Product> open = products.listVisible(viewer).stream().filter(product -> !product.isArchived()).toList();
         Product selected = open.stream().filter(product -> product.id() == form.productId()).findFirst().orElse(null);
+        if (selected == null && form.productId() != 0 && errors == null) {
+            errors = new FieldErrors().add("productId", "tickets.product.invalid");
+        }
         pages.render(ctx, "tickets/new.jte", new NewTicketPage(pages.chrome(ctx), open, selected,
                 selected == null ? List.of() : products.releases(selected.id()), form, errors));
     }
@@ -147,7 +152,7 @@ public final class TicketRoutes implements FeatureRoutes {
     }
 
     private static Long parseId(String text) {
-        if (text == null || text.isBlank() || text.length() > 18 || !text.strip().chars().allMatch(Character::isDigit)) {
+        if (text == null || text.isBlank() || text.length() > 18 || !text.strip().chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
         return Long.parseLong(text.strip());

@@ -14,9 +14,11 @@ import org.nodepoint.db.Database;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.ValidationException;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.projects.Release;
+import org.nodepoint.text.UserText;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.UserService;
 import org.nodepoint.users.Viewer;
@@ -76,9 +78,9 @@ public final class TicketService {
             throw new ForbiddenException("tickets.file.forbidden");
         }
         FieldErrors errors = new FieldErrors();
-        String title = text(ticket.title());
-        String description = text(ticket.description());
-        String release = text(ticket.release());
+        String title = UserText.singleLine(ticket.title());
+        String description = UserText.multiLine(ticket.description());
+        String release = UserText.singleLine(ticket.release());
         checkLength(title, 1, MAX_TITLE_LENGTH, "title", "tickets.title.length", errors);
         checkLength(description, 1, MAX_DESCRIPTION_LENGTH, "description", "tickets.description.length", errors);
         Optional<Priority> priority = text(ticket.priority()).isEmpty() ? Optional.of(Priority.NORMAL) : Priority.parse(ticket.priority());
@@ -182,16 +184,28 @@ public final class TicketService {
      * Returns false when nothing changed and there was no note or time to record.
      */
     public boolean update(Viewer viewer, long id, TicketUpdate update, boolean requireResolution) {
+        return update(viewer, id, update, requireResolution, null);
+    }
+
+    /**
+     * Applies the changes like {@link #update(Viewer, long, TicketUpdate, boolean)}, but only if the
+     * ticket is still at {@code expectedVersion}, the version that the editing form was loaded with;
+     * otherwise the form is stale and nothing is stored. A null version skips the check.
+     */
+    public boolean update(Viewer viewer, long id, TicketUpdate update, boolean requireResolution, Long expectedVersion) {
         if (!viewer.hasLevel(Level.TICKETS_MANAGEMENT)) {
             throw new ForbiddenException("error.forbidden.level");
         }
         Ticket current = findVisible(viewer, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw ValidationException.of("version", "tickets.update.stale");
+        }
         FieldErrors errors = new FieldErrors();
-        String title = Objects.requireNonNullElse(strip(update.title()), current.title());
-        String description = update.description() == null ? current.description() : update.description().strip();
-        String resolution = update.resolution() == null ? current.resolution() : update.resolution().strip();
-        String release = update.release() == null ? current.release() : update.release().strip();
-        String note = update.note() == null ? "" : update.note().strip();
+        String title = update.title() == null ? current.title() : UserText.singleLine(update.title());
+        String description = update.description() == null ? current.description() : UserText.multiLine(update.description());
+        String resolution = update.resolution() == null ? current.resolution() : UserText.multiLine(update.resolution());
+        String release = update.release() == null ? current.release() : UserText.singleLine(update.release());
+        String note = UserText.multiLine(update.note());
         checkLength(title, 1, MAX_TITLE_LENGTH, "title", "tickets.title.length", errors);
         checkLength(description, 1, MAX_DESCRIPTION_LENGTH, "description", "tickets.description.length", errors);
         checkLength(resolution, 0, MAX_RESOLUTION_LENGTH, "resolution", "tickets.resolution.length", errors);
@@ -228,6 +242,9 @@ public final class TicketService {
         long now = clock.millis();
         write.useTransaction(handle -> {
             TicketDao dao = handle.attach(TicketDao.class);
+            if (expectedVersion != null && dao.findById(id).map(Ticket::version).orElse(-1L) != expectedVersion.longValue()) {
+                throw ValidationException.of("version", "tickets.update.stale");
+            }
             dao.update(id, title, description, status.get().label(), resolution, priority.get().code(), release, now);
             long changeId = dao.insertChange(id, viewer.userId(), now, note);
             changed.forEach((field, values) -> dao.insertChangeField(changeId, field, values[0], values[1]));
@@ -245,7 +262,7 @@ public final class TicketService {
             throw new ForbiddenException("tickets.comment.forbidden");
         }
         Ticket ticket = findVisible(viewer, ticketId);
-        String text = body == null ? "" : body.strip();
+        String text = UserText.multiLine(body);
         FieldErrors errors = new FieldErrors();
         checkLength(text, 1, MAX_COMMENT_LENGTH, "comment", "tickets.comment.length", errors);
         if (ticket.isClosed() && !viewer.hasLevel(Level.TICKETS_MANAGEMENT)) {
@@ -323,10 +340,6 @@ public final class TicketService {
         if (value.length() < min || value.length() > max) {
             errors.add(field, key, max);
         }
-    }
-
-    private static String strip(String text) {
-        return text == null ? null : text.strip();
     }
 
     private static String text(String value) {

@@ -50,14 +50,14 @@ public final class Csrf {
         String fetchSite = ctx.header("Sec-Fetch-Site");
         if ("cross-site".equals(fetchSite)) {
             log.warn("Rejected a cross-site {} to {}", ctx.method(), ctx.path());
-            throw new ForbiddenResponse("Cross-site request rejected.");
+            throw new ForbiddenResponse("error.csrf.crossSite");
         }
         String submitted = ctx.formParam(FIELD);
         String expected = expectedToken(ctx);
         if (submitted == null || expected == null
                 || !MessageDigest.isEqual(submitted.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
             log.warn("Rejected a {} to {} with a missing or wrong CSRF token", ctx.method(), ctx.path());
-            throw new ForbiddenResponse("The form has expired. Reload the page and submit it again.");
+            throw new ForbiddenResponse("error.csrf.expired");
         }
     }
 

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 final class ErrorHandling {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
+    /** The shape of a message-bundle key, such as "error.notFound.page". */
+    private static final String MESSAGE_KEY = "[a-zA-Z]+(\\.[a-zA-Z0-9]+)+";
+
     private final Pages pages;
 
     ErrorHandling(Pages pages) {
@@ -38,13 +41,39 @@ final class ErrorHandling {
         routes.exception(ValidationException.class, (e, ctx) -> invalid(ctx, e.errors()));
         routes.exception(ConflictException.class,
                 (e, ctx) -> invalid(ctx, new FieldErrors().add(e.field(), e.getMessage())));
-        routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), "error.title", e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleKey(e.getStatus()), messageKey(e)));
         routes.exception(Exception.class, this::serverError);
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 show(ctx, 404, "error.notFound.title", "error.notFound.page");
             }
         });
+    }
+
+    private static String titleKey(int status) {
+        return switch (status) {
+            case 403 -> "error.forbidden.title";
+            case 404 -> "error.notFound.title";
+            default -> "error.title";
+        };
+    }
+
+    /**
+     * Returns the message key for a framework response. Our own code throws these with a bundle key;
+     * Javalin's texts (such as "Endpoint GET /x not found") are replaced by ours.
+     */
+    private static String messageKey(HttpResponseException failure) {
+        String message = failure.getMessage();
+        if (message != null && message.matches(MESSAGE_KEY)) {
+            return message;
+        }
+        return switch (failure.getStatus()) {
+            case 400 -> "error.badRequest";
+            case 404 -> "error.notFound.page";
+            case 405 -> "error.methodNotAllowed";
+            case 413 -> "error.tooLarge";
+            default -> "error.generic";
+        };
     }
 
     /** Sends a guest to the sign-in page (for a page view), and anyone else a 403. */
@@ -85,7 +114,7 @@ final class ErrorHandling {
     private void render(Context ctx, int status, String titleKey, String message, List<String> details, String errorId) {
         ctx.status(status);
         Text text = pages.text();
-        String shown = message != null && message.matches("[a-zA-Z]+(\\.[a-zA-Z0-9]+)+") ? text.plain(message) : message;
+        String shown = message != null && message.matches(MESSAGE_KEY) ? text.plain(message) : message;
         pages.render(ctx, "error.jte", new ErrorPage(pages.chrome(ctx), status, titleKey, shown, details, errorId));
     }
 }

@@ -10,7 +10,8 @@ public final class PathIds {
 
     public static long of(Context ctx, String name) {
         String text = ctx.pathParam(name);
-        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
+        // Only ASCII digits without a leading zero, so that each ticket has one URL ("01" and "١" are not ids).
+        if (text.isEmpty() || text.length() > 18 || text.charAt(0) == '0' || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new NotFoundException("error.notFound.page");
         }
         long id = Long.parseLong(text);

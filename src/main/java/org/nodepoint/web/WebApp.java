@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.security.RouteRole;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class WebApp {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** The largest request body accepted, in bytes; nothing in this release uploads files. */
+    static final int MAX_REQUEST_BYTES = 1_000_000;
     private static final Set<HandlerType> ENDPOINT_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
     private static final Set<HandlerType> STATE_CHANGING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
@@ -57,6 +61,7 @@ public final class WebApp {
                 }
             });
             config.routes.before(this::addSecurityHeaders);
+            config.routes.before(WebApp::rejectLargeBodies);
             config.routes.before(this::resolveViewer);
             config.routes.before(this::redirectUntilConfigured);
             config.routes.beforeMatched(this::checkAccess);
@@ -69,7 +74,11 @@ public final class WebApp {
     private void configureServer(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        config.http.maxRequestSize = 1_000_000;
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        // The request size limit above covers only bodies read whole; multipart bodies have their own.
+        config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "/static";
@@ -91,6 +100,13 @@ public final class WebApp {
     private static void requireOneRole(String path, Set<RouteRole> roles) {
         if (roles.size() != 1 || !(roles.iterator().next() instanceof Requires)) {
             throw new IllegalStateException("Route " + path + " must declare exactly one Requires access rule");
+        }
+    }
+
+    /** Rejects a declared body over the limit before any of it is read, whatever its content type. */
+    private static void rejectLargeBodies(Context ctx) {
+        if (ctx.contentLength() > MAX_REQUEST_BYTES) {
+            throw new HttpResponseException(413, "error.tooLarge");
         }
     }
 

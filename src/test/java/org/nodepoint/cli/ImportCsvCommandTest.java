@@ -271,7 +271,7 @@ class ImportCsvCommandTest {
         CommandRun run = importCsv(file);
 
         assertThat(run.outLines()).first().isEqualTo("line 4: priority 'Urgent' is not Low, Normal or High");
-        assertThat(tickets()).extracting(Stored::description).containsExactly("Two\r\nlines");
+        assertThat(tickets()).extracting(Stored::description).containsExactly("Two\nlines");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.nodepoint.testing.TestNodePoint.WRITE_KEY;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,7 +25,13 @@ class LegacyApiEscapingTest {
     /** Each tricky character sits inside the text, because the services strip outer whitespace. */
     /** A short release version with the same kinds of characters, because versions take at most 50. */
     private static final String TRICKY_VERSION = "v\"1\\2\t3\u0001 é";
+    /** TRICKY_VERSION as stored: the tab and the control character become one space. */
+    private static final String TRICKY_VERSION_LINE = "v\"1\\2 3 é";
     private static final String TRICKY = "say \"hi\" \\s \\u0041 <b>&amp;</b> line\nnext\ttab \u0001\u001f\u007f é 日本 😀 end";
+    /** TRICKY as stored in a multi-line field: control characters other than line feed and tab are removed. */
+    private static final String TRICKY_TEXT = "say \"hi\" \\s \\u0041 <b>&amp;</b> line\nnext\ttab  é 日本 😀 end";
+    /** TRICKY as stored in a one-line field: line breaks, tabs and control characters become single spaces. */
+    private static final String TRICKY_LINE = "say \"hi\" \\s \\u0041 <b>&amp;</b> line next tab é 日本 😀 end";
 
     @TempDir
     Path folder;
@@ -47,45 +54,53 @@ class LegacyApiEscapingTest {
                 ApiClient.Response listed = api.get("/", "api", "list_tickets", "key", READ_KEY, "product_id", String.valueOf(product.id()));
 
                 JsonNode ticket = shown.json();
-                assertThat(ticket.path("title").asText()).isEqualTo(TRICKY);
-                assertThat(ticket.path("description").asText()).isEqualTo(TRICKY);
-                assertThat(ticket.path("release_id").asText()).isEqualTo(TRICKY_VERSION);
-                assertThat(ticket.path("comments").get(0).path("comment").asText()).isEqualTo(TRICKY);
-                assertThat(listed.json().path("tickets").get(0).path("title").asText()).isEqualTo(TRICKY);
-                assertThat(listed.json().path("tickets").get(0).path("release_id").asText()).isEqualTo(TRICKY_VERSION);
+                assertThat(ticket.path("title").asText()).isEqualTo(TRICKY_LINE);
+                assertThat(ticket.path("description").asText()).isEqualTo(TRICKY_TEXT);
+                assertThat(ticket.path("release_id").asText()).isEqualTo(TRICKY_VERSION_LINE);
+                assertThat(ticket.path("comments").get(0).path("comment").asText()).isEqualTo(TRICKY_TEXT);
+                assertThat(listed.json().path("tickets").get(0).path("title").asText()).isEqualTo(TRICKY_LINE);
+                assertThat(listed.json().path("tickets").get(0).path("release_id").asText()).isEqualTo(TRICKY_VERSION_LINE);
             });
         }
     }
 
+    /** A character typed into a description, its escaped form in the raw body, and the value a JSON parser reads. */
     static Stream<Arguments> characters() {
         return Stream.of(
-                Arguments.of("quote", "\"", "\\\""),
-                Arguments.of("backslash", "\\", "\\\\"),
-                Arguments.of("newline", "\n", "\\n"),
-                Arguments.of("carriage return", "\r", "\\r"),
-                Arguments.of("tab", "\t", "\\t"),
-                Arguments.of("control 0x01", "\u0001", "\\u0001"),
-                Arguments.of("control 0x1f", "\u001f", "\\u001F"),
-                Arguments.of("less-than", "<", "<"),
-                Arguments.of("e acute", "é", "é"),
-                Arguments.of("emoji", "😀", "😀"));
+                Arguments.of("quote", "\"", "\\\"", "\""),
+                Arguments.of("backslash", "\\", "\\\\", "\\"),
+                Arguments.of("newline", "\n", "\\n", "\n"),
+                Arguments.of("carriage return", "\r", "\\n", "\n"),
+                Arguments.of("tab", "\t", "\\t", "\t"),
+                Arguments.of("control 0x01", "\u0001", "", ""),
+                Arguments.of("control 0x1f", "\u001f", "", ""),
+                Arguments.of("less-than", "<", "<", "<"),
+                Arguments.of("e acute", "é", "é", "é"),
+                Arguments.of("emoji", "😀", "😀", "😀"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("characters")
-    void character_has_json_escape(String label, String character, String escaped) {
+    void character_has_json_escape(String label, String character, String escaped, String parsed) {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             Product product = node.product("Laptops", "Public");
-            node.ticket(node.admin(), product, "a" + character + "b", "Text");
+            long id = node.ticket(node.admin(), product, "Title", "a" + character + "b");
             node.http((server, client) -> {
                 ApiClient api = new ApiClient(client.getOrigin());
 
-                ApiClient.Response listed = api.get("/", "api", "list_tickets", "key", READ_KEY, "product_id", String.valueOf(product.id()));
+                ApiClient.Response shown = api.get("/", "api", "show_ticket", "key", READ_KEY, "id", String.valueOf(id));
 
-                assertThat(listed.body()).contains("\"title\": \"a" + escaped + "b\"");
-                assertThat(listed.json().path("tickets").get(0).path("title").asText()).isEqualTo("a" + character + "b");
+                assertThat(shown.body()).contains("\"description\": \"a" + escaped + "b\"");
+                assertThat(shown.json().path("description").asText()).isEqualTo("a" + parsed + "b");
             });
         }
+    }
+
+    @Test
+    void control_characters_get_unicode_escapes() {
+        String body = LegacyJson.envelope("a\u0001b\u001fc", "OK").render();
+
+        assertThat(body).contains("\"a\\u0001b\\u001Fc\"");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,10 +118,10 @@ class LegacyApiEscapingTest {
 
                 assertThat(added.statusCode()).isEqualTo("OK");
                 assertThat(listed.path("name").asText()).isEqualTo("Lap\"tops\\ é");
-                assertThat(listed.path("model").asText()).isEqualTo("M\tX");
-                assertThat(listed.path("description").asText()).isEqualTo(TRICKY);
+                assertThat(listed.path("model").asText()).isEqualTo("M X");
+                assertThat(listed.path("description").asText()).isEqualTo(TRICKY_TEXT);
                 assertThat(listed.path("releases").get(1).path("version").asText()).isEqualTo("2.0 \"β\"");
-                assertThat(listed.path("releases").get(1).path("note").asText()).isEqualTo(TRICKY);
+                assertThat(listed.path("releases").get(1).path("note").asText()).isEqualTo(TRICKY_TEXT);
             });
         }
     }

@@ -44,21 +44,21 @@ class SearchServiceTest {
             printer                        | "printer"*
             printer jam                    | "printer" AND "jam"*
             ~printer ~                     | "printer"
-            can't                          | "can t"
-            C++                            | "C"
-            100%                           | "100"
-            user@example.com               | "user example com"
-            ~'); DROP TABLE tickets;--~    | "DROP" AND "TABLE" AND "tickets"
+            can't                          | "can't"*
+            C++                            | "C++"
+            100%                           | "100%"
+            user@example.com               | "user@example.com"*
+            ~'); DROP TABLE tickets;--~    | "DROP" AND "TABLE" AND "tickets;--"
             ~"~                            |
             *                              |
             %                              |
             _                              |
-            NEAR(a b)                      | "NEAR a" AND "b"
+            NEAR(a b)                      | "NEAR(a" AND "b)"
             a OR b                         | "a" AND "OR" AND "b"*
-            -x                             | "x"*
-            col:term                       | "col term"
-            ((printer                      | "printer"*
-            ~"unbalanced~                  | "unbalanced"*
+            -x                             | "-x"*
+            col:term                       | "col:term"*
+            ((printer                      | "((printer"*
+            ~"unbalanced~                  | "\""unbalanced"*
             café Ünïcode                   | "café" AND "Ünïcode"*
             """)
     void fts_query_parse_table(String input, String expected) {

@@ -350,7 +350,7 @@ class TicketRoutesTest {
 
     private static Map<String, String> updateForm(String title, String status, String resolution) {
         return Map.of("title", title, "description", "Since Monday", "status", status, "resolution", resolution, "priority", "Normal",
-                "release", "", "note", "");
+                "release", "", "note", "", "version", "0");
     }
 
     private static Browser signedIn(String origin, String name) {

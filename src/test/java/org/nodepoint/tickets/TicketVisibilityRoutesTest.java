@@ -205,6 +205,6 @@ class TicketVisibilityRoutesTest {
             return 0;
         }
         String text = summary.text();
-        return Long.parseLong(text.substring(text.lastIndexOf(' ') + 1));
+        return text.isEmpty() ? 0 : Long.parseLong(text.substring(text.lastIndexOf(' ') + 1));
     }
 }

@@ -1,4 +1,4 @@
-package org.nodepoint.attack;
+package org.nodepoint.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +14,9 @@ import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.TestNodePoint;
 
 /**
- * FAILS on the current code: the search box splits words at every character that Java does not
- * call a letter or digit. The unicode61 tokenizer keeps combining accents (decomposed text, as
- * pasted from macOS) and number characters such as "²" inside a token, so a word copied from
- * the ticket itself finds nothing.
+ * Words with combining accents (decomposed text, as pasted from macOS) and number signs such as
+ * "²": searching for a word copied from the ticket finds it, because FTS5 tokenizes the query as it
+ * tokenized the ticket.
  */
 class SearchTokenTest {
     @TempDir
@@ -25,7 +24,7 @@ class SearchTokenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Re\u0301sume\u0301", "m\u00b2"})
-    void wordCopiedFromTicketFindsIt(String word) {
+    void word_copied_from_ticket_finds_it(String word) {
         try (TestNodePoint node = TestNodePoint.configured(folder, Map.of("default_vis", "Public"))) {
             Product product = node.product("Office", "Public");
             long ticketId = node.ticket(node.admin(), product, "Upload fails",

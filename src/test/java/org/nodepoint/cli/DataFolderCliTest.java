@@ -1,4 +1,4 @@
-package org.nodepoint.attack;
+package org.nodepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,15 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nodepoint.cli.CommandRun;
 
 /**
- * FAILS on the current code: when --data names a regular file, init (and serve) print a Java stack
- * trace of about 25 lines instead of one line that names the path and reports that it is not a folder.
+ * A --data path that is a regular file: the command fails with one line that names the path,
+ * never with a stack trace.
  */
 class DataFolderCliTest {
     @TempDir
     Path folder;
 
     @Test
-    void fileAsDataFolderFailsCleanly() throws Exception {
+    void file_as_data_folder_fails_cleanly() throws Exception {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
 
         CommandRun run = CommandRun.of("init", "--data", file.toString(), "--admin-password", "long password 1");

@@ -1,4 +1,4 @@
-package org.nodepoint.attack;
+package org.nodepoint.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,10 +22,8 @@ import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.TestNodePoint;
 
 /**
- * FAILS on the current code: the sign-in handler checks the throttle, then spends the whole
- * password hash, and only then records the failure. Requests sent in parallel all pass the check
- * before any failure is recorded, so 20 parallel guesses are all evaluated although the limit is
- * 5 failures per account name.
+ * Sign-in throttling under parallel guesses: each attempt is counted before its password hash is
+ * checked, so guesses sent at the same moment cannot all pass the limit of 5 per account name.
  */
 class LoginThrottleRaceTest {
     private static final int PARALLEL_GUESSES = 20;
@@ -37,7 +35,7 @@ class LoginThrottleRaceTest {
     Path folder;
 
     @Test
-    void parallelGuessesStayWithinLimit() throws Exception {
+    void parallel_guesses_stay_within_limit() throws Exception {
         try (Wiring wiring = new Wiring(folder, PRODUCTION_HASHING, Clock.systemUTC())) {
             wiring.setup.configure(new SetupForm("admin", TestNodePoint.ADMIN_PASSWORD, TestNodePoint.ADMIN_PASSWORD,
                     "Test Desk", "Restricted", false, false, TestNodePoint.READ_KEY, TestNodePoint.WRITE_KEY));

@@ -1,4 +1,4 @@
-package org.nodepoint.attack;
+package org.nodepoint.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +49,7 @@ class TicketUpdateFormTest {
         form.put("title", title);
         form.put("description", description);
         form.put("note", "");
+        form.put("version", "0");
         return form;
     }
 
@@ -66,12 +67,10 @@ class TicketUpdateFormTest {
     }
 
     /**
-     * FAILS on the current code: browsers submit textarea line breaks as CR LF, the server compares
-     * them with the LF that the ticket was stored with, and records a description change that nobody
-     * made (shown as two identical texts in the history). The CR LF text is stored as well.
+     * Browsers submit text area line breaks as CR LF; they are stored as LF and are no change.
      */
     @Test
-    void browserLineBreaksAreNoDescriptionChange() {
+    void browser_line_breaks_are_no_change() {
         long ticketId = node.ticket(node.admin(), product, "Jammed printer", "It shows error E13.\nSecond line.");
 
         node.http((server, client) -> {
@@ -87,12 +86,11 @@ class TicketUpdateFormTest {
     }
 
     /**
-     * FAILS on the current code: the update form carries no version of the ticket, so saving a form
-     * that was loaded before someone else closed the ticket silently reopens it and erases the
-     * resolution. A stale form should be rejected, or only the fields the user changed applied.
+     * A form loaded before someone else closed the ticket is rejected as stale, so it cannot reopen
+     * the ticket or erase the resolution.
      */
     @Test
-    void staleFormKeepsOtherUsersChanges() throws Exception {
+    void stale_form_is_rejected() throws Exception {
         long ticketId = node.ticket(node.admin(), product, "Jammed printer", "Error E13");
 
         node.http((server, client) -> {
@@ -109,8 +107,10 @@ class TicketUpdateFormTest {
                     .POST(HttpRequest.BodyPublishers.ofString(closeBody)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(closed.body()).contains("\"OK\"");
 
-            agent.post("/tickets/" + ticketId, updateForm("New", "High", "", "Jammed printer", "Error E13"));
+            Browser.Page stale = agent.post("/tickets/" + ticketId, updateForm("New", "High", "", "Jammed printer", "Error E13"));
 
+            assertThat(stale.status()).isEqualTo(422);
+            assertThat(stale.body()).contains("Someone changed this ticket after you opened it");
             Map<String, Object> row = ticketRow(ticketId);
             assertThat(row.get("status")).isEqualTo("Closed");
             assertThat(row.get("resolution")).isEqualTo("Drum replaced");

@@ -1,4 +1,4 @@
-package org.nodepoint.attack;
+package org.nodepoint.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nodepoint.testing.TestNodePoint;
 
 /**
- * FAILS on the current code: the 1 MB request limit applies to form-encoded bodies only. A
- * multipart body of any size is read and spooled to a temporary file, by any client and without an
- * API key, although no route of this release takes a file.
+ * The 1 MB request limit holds for multipart bodies too, for every client, so no one can make the
+ * server spool large uploads to disk.
  */
 class RequestLimitTest {
     private static final int TWO_MEGABYTES = 2_000_000;
@@ -24,7 +23,7 @@ class RequestLimitTest {
     Path folder;
 
     @Test
-    void multipartBodyOverLimitIsRejected() {
+    void multipart_body_over_limit_rejected() {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             node.http((server, client) -> {
                 String head = "--B\r\nContent-Disposition: form-data; name=\"api\"\r\n\r\nlist_products\r\n"
