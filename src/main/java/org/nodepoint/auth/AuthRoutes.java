@@ -124,6 +124,21 @@ public final class AuthRoutes implements FeatureRoutes {
                 || next.chars().anyMatch(Character::isISOControl)) {
             return "/";
         }
-        return next;
+        return encodeNonAscii(next);
+    }
+
+    /** Percent-encodes spaces and non-ASCII characters as UTF-8, which a Location header cannot carry raw. */
+    private static String encodeNonAscii(String path) {
+        StringBuilder encoded = new StringBuilder();
+        path.codePoints().forEach(codePoint -> {
+            if (codePoint > ' ' && codePoint < 0x7F) {
+                encoded.appendCodePoint(codePoint);
+            } else {
+                for (byte b : new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            }
+        });
+        return encoded.toString();
     }
 }

@@ -60,6 +60,10 @@ public final class ImportCsvCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Files.isDirectory(file)) {
+            err.println("import-csv: " + file + " is a folder; name a .csv or .zip file");
+            return NodePoint.USAGE_ERROR;
+        }
         if (!Files.isRegularFile(file)) {
             err.println("import-csv: file not found: " + file);
             return NodePoint.USAGE_ERROR;

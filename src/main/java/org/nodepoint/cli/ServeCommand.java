@@ -74,6 +74,12 @@ public final class ServeCommand implements Callable<Integer> {
         SetupCode setupCode = SetupCode.random();
         String devTemplates = System.getenv("NODEPOINT_DEV");
         Javalin app = wiring.createApp(setupCode, "true".equals(devTemplates) ? Path.of("templates") : null);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException failure) {
+            wiring.close();
+            throw failure;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping NodePoint");
@@ -83,7 +89,6 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "nodepoint-shutdown"));
 
-        app.start(host, port);
         String shownHost = "0.0.0.0".equals(host) ? "localhost" : host;
         log.info("NodePoint is ready at http://{}:{}/ (data folder {})", shownHost, app.port(), data.path().toAbsolutePath().normalize());
         if (!wiring.settings.current().isConfigured()) {

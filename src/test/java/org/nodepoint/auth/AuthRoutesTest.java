@@ -171,6 +171,21 @@ class AuthRoutesTest {
     }
 
     @Test
+    void next_percent_encodes_non_ascii() {
+        try (TestNodePoint node = TestNodePoint.configured(folder)) {
+            node.user("dana", 1);
+            node.http((server, client) -> {
+                Browser browser = new Browser(client.getOrigin());
+                browser.get("/login");
+
+                Browser.Page page = browser.post("/login", login("dana", TestNodePoint.PASSWORD, "/search?q=caf\u00e9 r\u00e9seau"));
+
+                assertThat(page.location()).isEqualTo("/search?q=caf%C3%A9%20r%C3%A9seau");
+            });
+        }
+    }
+
+    @Test
     void sign_out_ends_old_session() {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             node.user("dana", 1);
