@@ -3,9 +3,11 @@ package org.nodepoint.search;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.db.Database;
@@ -14,8 +16,14 @@ import org.nodepoint.tickets.TicketSummary;
 import org.nodepoint.users.Viewer;
 
 /**
- * Full-text search over ticket titles, descriptions and comments (FTS5, ranked by BM25 with titles
- * weighted higher), returning only tickets the viewer may read, with highlighted snippets.
+ * Full-text search over ticket titles, descriptions and comments (FTS5), returning only tickets
+ * the viewer may read, with highlighted snippets.
+ *
+ * <p>Tickets whose own text matches come first, ranked by BM25 with titles weighted higher. Tickets
+ * that match only in a comment follow, newest comment first, taken from the most recent
+ * {@link #COMMENT_WINDOW} matching comments. Ranking every matching comment of a common word costs
+ * hundreds of milliseconds with a million comments, while reading the newest matches in rowid
+ * order stops early, so the total can be a lower bound when that window is full.
  */
 public final class SearchService {
     /** Marks a match inside a snippet; control characters never come out of the HTML escaping as markup. */
@@ -24,7 +32,9 @@ public final class SearchService {
     private static final int SNIPPET_TOKENS = 24;
     /** Results beyond this rank are not shown; a narrower query finds them. */
     public static final int MAX_RESULTS = 1_000;
-    /** How much more a match in the title counts than one in the description or a comment. */
+    /** How many of the newest matching comments are searched for tickets that match only in comments. */
+    public static final int COMMENT_WINDOW = 1_000;
+    /** How much more a match in the title counts than one in the description. */
     private static final double TITLE_WEIGHT = 5.0;
 
     private final Jdbi read;
@@ -42,17 +52,20 @@ public final class SearchService {
     public record Hit(TicketSummary ticket, List<Segment> snippet) {
     }
 
-    /** One page of results; {@code searched} is false when the text had nothing to search for. */
-    public record Results(List<Hit> hits, long total, boolean searched) {
+    /**
+     * One page of results; {@code searched} is false when the text had nothing to search for, and
+     * {@code totalIsLowerBound} is true when more comments matched than were searched.
+     */
+    public record Results(List<Hit> hits, long total, boolean searched, boolean totalIsLowerBound) {
         static Results none() {
-            return new Results(List.of(), 0, false);
+            return new Results(List.of(), 0, false, false);
         }
     }
 
     public Results search(Viewer viewer, String text, long offset, int limit) {
         Optional<String> query = FtsQuery.parse(text);
-        if (query.isEmpty() || offset >= MAX_RESULTS) {
-            return query.isEmpty() ? Results.none() : new Results(List.of(), 0, true);
+        if (query.isEmpty()) {
+            return Results.none();
         }
         Map<String, Object> binds = new LinkedHashMap<>();
         binds.put("query", query.get());
@@ -60,60 +73,81 @@ public final class SearchService {
         boolean everything = "1 = 1".equals(access);
         int wanted = (int) Math.min(MAX_RESULTS, offset + limit);
         return read.withHandle(handle -> {
-            long total = count(handle, binds, access, everything);
-            List<Long> ids = rank(handle, binds, access, everything, wanted).stream().skip(offset).limit(limit).toList();
-            Map<Long, String> snippets = snippets(handle, query.get(), ids);
+            long textTotal = countTextMatches(handle, binds, access, everything);
+            CommentMatches comments = commentOnlyMatches(handle, binds, access);
+            List<Long> ranked = new ArrayList<>();
+            if (offset < textTotal) {
+                ranked.addAll(rankTextMatches(handle, binds, access, everything, wanted));
+            }
+            long commentStart = Math.max(0, offset - textTotal);
+            List<Long> page = new ArrayList<>(ranked.stream().skip(offset).limit(limit).toList());
+            comments.ticketIds().stream().skip(commentStart).limit(limit - page.size()).forEach(page::add);
+            if (offset >= MAX_RESULTS) {
+                page.clear();
+            }
+
+            Map<Long, String> snippets = snippets(handle, query.get(), page, comments.commentIds());
             List<Hit> hits = new ArrayList<>();
-            for (TicketSummary summary : tickets.summariesVisibleTo(viewer, ids)) {
+            for (TicketSummary summary : tickets.summariesVisibleTo(viewer, page)) {
                 hits.add(new Hit(summary, segments(snippets.getOrDefault(summary.id(), ""))));
             }
-            return new Results(hits, total, true);
+            return new Results(hits, textTotal + comments.ticketIds().size(), true, comments.windowFull());
         });
     }
 
-    /** Counts the distinct visible tickets whose text or comments match. */
-    private static long count(Handle handle, Map<String, Object> binds, String access, boolean everything) {
-        String matches = "SELECT rowid AS id FROM tickets_fts WHERE tickets_fts MATCH :query UNION "
-                + "SELECT c.ticket_id FROM comments_fts JOIN comments c ON c.id = comments_fts.rowid WHERE comments_fts MATCH :query";
+    private static long countTextMatches(Handle handle, Map<String, Object> binds, String access, boolean everything) {
         String sql = everything
-                ? "SELECT count(*) FROM (" + matches + ")"
-                : "SELECT count(*) FROM (" + matches + ") m JOIN tickets t ON t.id = m.id WHERE " + access;
+                ? "SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH :query"
+                : "SELECT count(*) FROM tickets_fts JOIN tickets t ON t.id = tickets_fts.rowid WHERE tickets_fts MATCH :query AND " + access;
         return handle.createQuery(sql).bindMap(binds).mapTo(Long.class).one();
     }
 
-    /**
-     * Returns the ids of the best {@code wanted} visible tickets, best first. Ticket text and comments
-     * are ranked by separate queries, each limited to {@code wanted} rows, and merged here: a
-     * ticket's score is its best match. Ranking the two tables apart lets SQLite stop at the limit
-     * instead of grouping every match of a common word.
-     */
-    private static List<Long> rank(Handle handle, Map<String, Object> binds, String access, boolean everything, int wanted) {
-        String ticketJoin = everything ? "" : " JOIN tickets t ON t.id = tickets_fts.rowid";
-        String ticketAccess = everything ? "" : " AND " + access;
-        Map<Long, Double> scores = new HashMap<>();
-        handle.createQuery("SELECT tickets_fts.rowid AS id, bm25(tickets_fts, " + TITLE_WEIGHT + ", 1.0) AS score FROM tickets_fts"
-                        + ticketJoin + " WHERE tickets_fts MATCH :query" + ticketAccess + " ORDER BY score LIMIT :wanted")
+    /** Returns the ids of the best {@code wanted} visible tickets whose own text matches, best first. */
+    private static List<Long> rankTextMatches(Handle handle, Map<String, Object> binds, String access, boolean everything, int wanted) {
+        String join = everything ? "" : " JOIN tickets t ON t.id = tickets_fts.rowid";
+        String filter = everything ? "" : " AND " + access;
+        return handle.createQuery("SELECT tickets_fts.rowid FROM tickets_fts" + join + " WHERE tickets_fts MATCH :query" + filter
+                        + " ORDER BY bm25(tickets_fts, " + TITLE_WEIGHT + ", 1.0), tickets_fts.rowid LIMIT :wanted")
                 .bindMap(binds).bind("wanted", wanted)
-                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getDouble("score")))
-                .forEach(row -> scores.merge(row.getKey(), row.getValue(), Math::min));
-        String commentJoin = everything ? "" : " JOIN tickets t ON t.id = c.ticket_id";
-        // MATERIALIZED keeps SQLite from merging the scoring into the GROUP BY, where bm25() is not allowed.
-        handle.createQuery("WITH scored AS MATERIALIZED (SELECT c.ticket_id AS id, bm25(comments_fts) AS score "
-                        + "FROM comments_fts JOIN comments c ON c.id = comments_fts.rowid" + commentJoin
-                        + " WHERE comments_fts MATCH :query" + ticketAccess + ") "
-                        + "SELECT id, min(score) AS score FROM scored GROUP BY id ORDER BY score LIMIT :wanted")
-                .bindMap(binds).bind("wanted", wanted)
-                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getDouble("score")))
-                .forEach(row -> scores.merge(row.getKey(), row.getValue(), Math::min));
-        return scores.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .limit(wanted)
-                .map(Map.Entry::getKey)
-                .toList();
+                .mapTo(Long.class).list();
     }
 
-    /** Returns one snippet per ticket: from its own text when that matched, else from a matching comment. */
-    private static Map<Long, String> snippets(Handle handle, String query, List<Long> ids) {
+    /**
+     * Tickets that match only in comments, newest matching comment first, with the comment that
+     * matched for each; {@code windowFull} is true when the window of comments was used up.
+     */
+    private record CommentMatches(List<Long> ticketIds, Map<Long, Long> commentIds, boolean windowFull) {
+    }
+
+    private static CommentMatches commentOnlyMatches(Handle handle, Map<String, Object> binds, String access) {
+        Map<Long, Long> newestComment = new LinkedHashMap<>();
+        int[] read = {0};
+        handle.createQuery("SELECT c.ticket_id, m.rowid FROM (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :query "
+                        + "ORDER BY rowid DESC LIMIT :window) m JOIN comments c ON c.id = m.rowid ORDER BY m.rowid DESC")
+                .bind("query", binds.get("query")).bind("window", COMMENT_WINDOW)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(row -> {
+                    read[0]++;
+                    newestComment.putIfAbsent(row.getKey(), row.getValue());
+                });
+        if (newestComment.isEmpty()) {
+            return new CommentMatches(List.of(), Map.of(), false);
+        }
+        Set<Long> candidates = new LinkedHashSet<>(newestComment.keySet());
+        handle.createQuery("SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH :query AND rowid IN (<ids>)")
+                .bind("query", binds.get("query")).bindList("ids", List.copyOf(candidates))
+                .mapTo(Long.class).forEach(candidates::remove);
+        if (!candidates.isEmpty()) {
+            Set<Long> visible = new java.util.HashSet<>(handle.createQuery("SELECT t.id FROM tickets t WHERE t.id IN (<ids>) AND " + access)
+                    .bindMap(binds).bindList("ids", List.copyOf(candidates))
+                    .mapTo(Long.class).list());
+            candidates.retainAll(visible);
+        }
+        return new CommentMatches(List.copyOf(candidates), newestComment, read[0] >= COMMENT_WINDOW);
+    }
+
+    /** Returns one snippet per ticket: from its own text when that matched, else from its newest matching comment. */
+    private static Map<Long, String> snippets(Handle handle, String query, List<Long> ids, Map<Long, Long> commentIds) {
         Map<Long, String> snippets = new HashMap<>();
         if (ids.isEmpty()) {
             return snippets;
@@ -124,12 +158,15 @@ public final class SearchService {
                 .bind("query", query).bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("text")))
                 .forEach(row -> snippets.put(row.getKey(), row.getValue()));
-        handle.createQuery("SELECT c.ticket_id AS id, snippet(comments_fts, 0, " + markers + ") AS text FROM comments_fts "
-                        + "JOIN comments c ON c.id = comments_fts.rowid WHERE comments_fts MATCH :query AND c.ticket_id IN (<ids>) "
-                        + "ORDER BY bm25(comments_fts)")
-                .bind("query", query).bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("text")))
-                .forEach(row -> snippets.putIfAbsent(row.getKey(), row.getValue()));
+        List<Long> fromComments = ids.stream().filter(id -> !snippets.containsKey(id) && commentIds.containsKey(id))
+                .map(commentIds::get).toList();
+        if (!fromComments.isEmpty()) {
+            handle.createQuery("SELECT c.ticket_id AS id, snippet(comments_fts, 0, " + markers + ") AS text FROM comments_fts "
+                            + "JOIN comments c ON c.id = comments_fts.rowid WHERE comments_fts MATCH :query AND comments_fts.rowid IN (<ids>)")
+                    .bind("query", query).bindList("ids", fromComments)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("text")))
+                    .forEach(row -> snippets.putIfAbsent(row.getKey(), row.getValue()));
+        }
         return snippets;
     }
 

@@ -108,6 +108,38 @@ class SearchServiceTest {
     }
 
     @Test
+    void text_matches_rank_before_comment_matches() {
+        long olderComment = node.ticket(reporter, product, "Battery drains", "Overnight");
+        long newerComment = node.ticket(reporter, product, "Fan noise", "Loud");
+        long inText = node.ticket(reporter, product, "Firmware update fails", "Error 12");
+        node.wiring.tickets.comment(reporter, olderComment, "Maybe the firmware is outdated");
+        node.wiring.tickets.comment(reporter, newerComment, "New firmware helped");
+
+        SearchService.Results results = search.search(reporter, "firmware", 0, 20);
+
+        assertThat(results.hits()).extracting(hit -> hit.ticket().id()).containsExactly(inText, newerComment, olderComment);
+        assertThat(results.total()).isEqualTo(3);
+        assertThat(results.totalIsLowerBound()).isFalse();
+    }
+
+    @Test
+    void full_comment_window_gives_lower_bound() {
+        long id = node.ticket(reporter, product, "Battery drains", "Overnight");
+        node.wiring.database.write().useHandle(handle -> {
+            var batch = handle.prepareBatch("INSERT INTO comments (ticket_id, user_id, body, created_at) VALUES (:ticket, :user, :body, 0)");
+            for (int i = 0; i <= SearchService.COMMENT_WINDOW; i++) {
+                batch.bind("ticket", id).bind("user", reporter.userId()).bind("body", "firmware note " + i).add();
+            }
+            batch.execute();
+        });
+
+        SearchService.Results results = search.search(reporter, "firmware", 0, 20);
+
+        assertThat(results.hits()).extracting(hit -> hit.ticket().id()).containsExactly(id);
+        assertThat(results.totalIsLowerBound()).isTrue();
+    }
+
+    @Test
     void updated_title_is_searchable() {
         long id = node.ticket(reporter, product, "Battery drains", "Overnight");
         node.wiring.tickets.update(node.admin(), id, new TicketUpdate("Charger sparks", null, null, null, null, null, null, null), true);
