@@ -134,7 +134,9 @@ public final class SearchService {
             return new CommentMatches(List.of(), Map.of(), false);
         }
         Set<Long> candidates = new LinkedHashSet<>(newestComment.keySet());
-        handle.createQuery("SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH :query AND rowid IN (<ids>)")
+        // "+rowid" keeps the id list away from FTS5, which would otherwise evaluate the query once per id;
+        // one pass over the matches with the list as a filter is far cheaper for prefix queries.
+        handle.createQuery("SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH :query AND +rowid IN (<ids>)")
                 .bind("query", binds.get("query")).bindList("ids", List.copyOf(candidates))
                 .mapTo(Long.class).forEach(candidates::remove);
         if (!candidates.isEmpty()) {
@@ -154,7 +156,7 @@ public final class SearchService {
         }
         String markers = "'" + MATCH_START + "', '" + MATCH_END + "', '…', " + SNIPPET_TOKENS;
         handle.createQuery("SELECT rowid AS id, snippet(tickets_fts, -1, " + markers + ") AS text FROM tickets_fts "
-                        + "WHERE tickets_fts MATCH :query AND rowid IN (<ids>)")
+                        + "WHERE tickets_fts MATCH :query AND +rowid IN (<ids>)")
                 .bind("query", query).bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("text")))
                 .forEach(row -> snippets.put(row.getKey(), row.getValue()));
@@ -162,8 +164,10 @@ public final class SearchService {
                 .map(commentIds::get).toList();
         if (!fromComments.isEmpty()) {
             handle.createQuery("SELECT c.ticket_id AS id, snippet(comments_fts, 0, " + markers + ") AS text FROM comments_fts "
-                            + "JOIN comments c ON c.id = comments_fts.rowid WHERE comments_fts MATCH :query AND comments_fts.rowid IN (<ids>)")
-                    .bind("query", query).bindList("ids", fromComments)
+                            + "JOIN comments c ON c.id = comments_fts.rowid WHERE comments_fts MATCH :query "
+                            + "AND comments_fts.rowid >= :oldest AND +comments_fts.rowid IN (<ids>)")
+                    .bind("query", query).bind("oldest", fromComments.stream().mapToLong(Long::longValue).min().orElseThrow())
+                    .bindList("ids", fromComments)
                     .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("text")))
                     .forEach(row -> snippets.putIfAbsent(row.getKey(), row.getValue()));
         }
