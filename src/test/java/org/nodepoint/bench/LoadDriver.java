@@ -211,6 +211,7 @@ public final class LoadDriver implements Callable<Integer> {
         for (int step = 0; step < maxSteps; step++) {
             ScenarioResult result = measurement.scenario(Scenarios.MIXED, stepRate, step == 0 ? warmup : 0, stepDuration);
             steps.add(result);
+
             RunSummary total = result.total();
             double p99Millis = total.latencyPercentile(99) / 1e6;
             if (total.errors() > 0 || p99Millis > p99LimitMillis) {
@@ -225,6 +226,7 @@ public final class LoadDriver implements Callable<Integer> {
             highestPassed = stepRate;
             stepRate *= stepFactor;
         }
+
         System.out.println();
         System.out.printf(Locale.ROOT, "Find-max: mixed scenario, %.0f s per step, rate x%.2f per step, pass = no errors and p99 <= %.0f ms%n",
                 stepDuration, stepFactor, p99LimitMillis);

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends requests on a fixed schedule, request i at {@code i / rate} seconds after the start, whether
- * or not earlier requests have been answered (an open loop). Each latency runs from the request's
+ * or not responses to earlier requests have arrived (an open loop). Each latency runs from the request's
  * scheduled time to the end of reading its response, so when the server falls behind, the waiting
  * shows up in the latency instead of slowing the sender down (no coordinated omission).
  */
@@ -41,7 +41,7 @@ final class OpenLoopRun {
 
     /**
      * One request to send. {@code expectedStatus} is the only status counted as a success; when
-     * {@code requiredBodyText} is not null, the body must also contain it (the legacy API answers
+     * {@code requiredBodyText} is not null, the body must also contain it (the legacy API returns
      * errors with HTTP 200 and an {@code ERR_...} status in the JSON).
      */
     record PlannedRequest(String label, HttpRequest request, int expectedStatus, String requiredBodyText) {
@@ -59,9 +59,9 @@ final class OpenLoopRun {
     private final Duration timeout;
     private final int maxInFlight;
     /**
-     * Threads that call sendAsync. The call does part of the exchange's work on the calling thread
-     * (about 1 ms per call was measured with the JDK 17 client on a busy 2-core machine), so the
-     * scheduling thread hands it off and only waits for each request's time.
+     * Threads that call sendAsync. The call does part of the exchange's work on the calling thread,
+     * about 1 ms per call with the JDK 17 client on a busy 2-core machine. So the scheduling thread
+     * hands it off and only waits for each request's time.
      */
     private final ExecutorService senders;
 
@@ -87,7 +87,7 @@ final class OpenLoopRun {
     }
 
     /**
-     * Runs the schedule for {@code seconds} and waits for every answer, at most until the request
+     * Runs the schedule for {@code seconds} and waits for every response, at most until the request
      * timeout plus 5 s after the last send. A request due while {@code maxInFlight} others are still
      * open is not sent and counts as an error, so that a stalled server cannot make the driver open
      * connections without bound.

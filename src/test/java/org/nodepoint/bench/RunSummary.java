@@ -58,6 +58,7 @@ final class RunSummary {
             if (label != null && run.labelOf[i] != labelIndex) {
                 continue;
             }
+
             int status = run.status[i];
             lags[scheduled] = run.sendLagNanos[i];
             scheduled++;
@@ -72,12 +73,14 @@ final class RunSummary {
                 completed++;
                 bytes += run.bodyBytes[i];
             }
+
             if (status == OpenLoopRun.NOT_FINISHED || run.failed[i]) {
                 errors.merge(errorKind(status), 1, Integer::sum);
             } else {
                 succeeded++;
             }
         }
+
         long[] sortedLatencies = Arrays.copyOf(latencies, completed);
         Arrays.sort(sortedLatencies);
         long[] sortedLags = Arrays.copyOf(lags, scheduled);

@@ -138,7 +138,7 @@ final class Scenarios {
         return new OpenLoopRun.PlannedRequest(label, signedIn(pathAndQuery).GET().build(), 200, null);
     }
 
-    /** The legacy API sends no cookie, and it answers errors with HTTP 200, so the body must carry status OK. */
+    /** The legacy API sends no cookie, and it returns errors with HTTP 200, so the body must carry status OK. */
     private OpenLoopRun.PlannedRequest api(String label, String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(timeout).GET().build();
         return new OpenLoopRun.PlannedRequest(label, request, 200, "\"status\": \"OK\"");

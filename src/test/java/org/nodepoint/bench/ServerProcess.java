@@ -85,10 +85,10 @@ final class ServerProcess implements AutoCloseable {
                 // The port is not open yet; poll again.
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("Server exited with status " + process.exitValue() + " before answering /health; see " + log);
+                throw new IllegalStateException("Server exited with status " + process.exitValue() + " before responding on /health; see " + log);
             }
             if (System.nanoTime() - started > STARTUP_LIMIT.toNanos()) {
-                throw new IllegalStateException("Server did not answer 200 on /health within " + STARTUP_LIMIT.toSeconds() + " s; see " + log);
+                throw new IllegalStateException("Server did not return 200 on /health within " + STARTUP_LIMIT.toSeconds() + " s; see " + log);
             }
             Thread.sleep(10);
         }
