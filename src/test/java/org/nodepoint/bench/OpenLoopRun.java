@@ -159,7 +159,7 @@ final class OpenLoopRun {
                                             + ", expected " + planned.expectedStatus());
                         } else if (!response.body().checkPassed()) {
                             result.record(index, BODY_CHECK_FAILED, true, latency, response.body().bytes(),
-                                    "response to " + planned.request().uri().getPath() + " lacks \"" + required + "\"");
+                                    "response to " + planned.request().uri().getPath() + " does not contain " + required);
                         } else {
                             result.record(index, response.statusCode(), false, latency, response.body().bytes(), null);
                         }

@@ -1,5 +1,6 @@
 package org.nodepoint.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -21,7 +22,7 @@ record ScenarioResult(String name, double rate, RunSummary total, List<Part> par
 
     /** Formats the scenario's row and, for the mixed scenario, one indented row per kind of request. */
     List<String> tableRows() {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         rows.add(row(name, total, percent(serverCpuPercent), percent(driverCpuPercent), memory()));
         for (Part part : parts) {
             rows.add(row("  " + part.label(), part.summary(), "", "", ""));
