@@ -47,6 +47,8 @@ final class Scenarios {
     private final String rareWord;
     private final String commonWord;
     private final String readKey;
+    /** Words of generated titles, descriptions and comments: WORDS without the two search words. */
+    private final List<String> textWords;
 
     Scenarios(SignedInSite site, long seed, Duration timeout, String listStatus, String rareWord, String commonWord, String readKey) {
         this.site = site;
@@ -56,6 +58,8 @@ final class Scenarios {
         this.rareWord = rareWord;
         this.commonWord = commonWord;
         this.readKey = readKey;
+        // Written text must not contain the search words, or each write would make them more common as the run goes on.
+        this.textWords = WORDS.stream().filter(word -> !word.equalsIgnoreCase(rareWord) && !word.equalsIgnoreCase(commonWord)).toList();
     }
 
     /** Returns the request source of a scenario named in {@link #NAMES}. */
@@ -168,7 +172,7 @@ final class Scenarios {
     private String words(int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            text.append(i == 0 ? "" : " ").append(pick(WORDS));
+            text.append(i == 0 ? "" : " ").append(pick(textWords));
         }
         return text.toString();
     }
