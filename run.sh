@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds target/nodepoint.jar when it is missing or older than any source file, then runs it
 # with a 512 MB heap limit (set JAVA_OPTS to change the JVM options).
-# Without arguments it serves on port 8080 with the data folder ./data; any arguments are passed
-# to the JAR instead (for example: ./run.sh init --data ./data --admin-password '...').
+# Without arguments it serves on port 8080 with the data folder ./data. Any arguments are passed
+# to the JAR instead, for example: ./run.sh init --data ./data --admin-password '...'.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the data folder private to the account that runs NodePoint: the database holds password
+ * Keeps the data folder private to the account that runs NodePoint. The database contains password
  * hashes, session token hashes and every ticket, so other local users must not read it. On file
  * systems without POSIX permissions nothing is changed.
  */

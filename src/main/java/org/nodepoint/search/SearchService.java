@@ -71,13 +71,13 @@ public final class SearchService {
         binds.put("query", query.get());
         String access = tickets.accessCondition(viewer, binds);
         boolean everything = "1 = 1".equals(access);
-        int wanted = (int) Math.min(MAX_RESULTS, offset + limit);
+        int ranksNeeded = (int) Math.min(MAX_RESULTS, offset + limit);
         return read.withHandle(handle -> {
             long textTotal = countTextMatches(handle, binds, access, everything);
             CommentMatches comments = commentOnlyMatches(handle, binds, access);
             List<Long> ranked = new ArrayList<>();
             if (offset < textTotal) {
-                ranked.addAll(rankTextMatches(handle, binds, access, everything, wanted));
+                ranked.addAll(rankTextMatches(handle, binds, access, everything, ranksNeeded));
             }
             long commentStart = Math.max(0, offset - textTotal);
             List<Long> page = new ArrayList<>(ranked.stream().skip(offset).limit(limit).toList());
@@ -102,13 +102,13 @@ public final class SearchService {
         return handle.createQuery(sql).bindMap(binds).mapTo(Long.class).one();
     }
 
-    /** Returns the ids of the best {@code wanted} visible tickets whose own text matches, best first. */
-    private static List<Long> rankTextMatches(Handle handle, Map<String, Object> binds, String access, boolean everything, int wanted) {
+    /** Returns the ids of the best {@code count} visible tickets whose own text matches, best first. */
+    private static List<Long> rankTextMatches(Handle handle, Map<String, Object> binds, String access, boolean everything, int count) {
         String join = everything ? "" : " JOIN tickets t ON t.id = tickets_fts.rowid";
         String filter = everything ? "" : " AND " + access;
         return handle.createQuery("SELECT tickets_fts.rowid FROM tickets_fts" + join + " WHERE tickets_fts MATCH :query" + filter
-                        + " ORDER BY bm25(tickets_fts, " + TITLE_WEIGHT + ", 1.0), tickets_fts.rowid LIMIT :wanted")
-                .bindMap(binds).bind("wanted", wanted)
+                        + " ORDER BY bm25(tickets_fts, " + TITLE_WEIGHT + ", 1.0), tickets_fts.rowid LIMIT :count")
+                .bindMap(binds).bind("count", count)
                 .mapTo(Long.class).list();
     }
 
@@ -134,8 +134,8 @@ public final class SearchService {
             return new CommentMatches(List.of(), Map.of(), false);
         }
         Set<Long> candidates = new LinkedHashSet<>(newestComment.keySet());
-        // "+rowid" keeps the id list away from FTS5, which would otherwise evaluate the query once per id;
-        // one pass over the matches with the list as a filter is far cheaper for prefix queries.
+        // "+rowid" keeps the id list away from FTS5, which would otherwise evaluate the query once per id.
+        // One pass over the matches with the list as a filter is far cheaper, above all for prefix queries.
         handle.createQuery("SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH :query AND +rowid IN (<ids>)")
                 .bind("query", binds.get("query")).bindList("ids", List.copyOf(candidates))
                 .mapTo(Long.class).forEach(candidates::remove);

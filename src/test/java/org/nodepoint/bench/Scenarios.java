@@ -127,7 +127,7 @@ final class Scenarios {
 
     /** Files a ticket through the web form; a 302 means it was committed before the redirect. */
     private OpenLoopRun.PlannedRequest create() {
-        String form = "productId=" + randomProduct() + "&release=&title=" + SignedInSite.encode("Load test: " + words(6))
+        String form = "productId=" + site.openProductIds.get(random.nextInt(site.openProductIds.size())) + "&release=&title=" + SignedInSite.encode("Load test: " + words(6))
                 + "&description=" + SignedInSite.encode(words(40)) + "&priority=" + pick(PRIORITIES) + "&_csrf="
                 + SignedInSite.encode(site.csrfToken);
         return post(CREATE, "/tickets", form);

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class SignedInSite {
     static final String SESSION_COOKIE = "np_session";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern OPEN_PRODUCT_LINK = Pattern.compile("href=\"/tickets/new\\?product=(\\d+)\"");
     private static final Pattern PRODUCT_SELECT = Pattern.compile("<select[^>]*name=\"product\"[^>]*>(.*?)</select>", Pattern.DOTALL);
     private static final Pattern OPTION_ID = Pattern.compile("<option value=\"(\\d+)\"");
     private static final Pattern TICKET_LINK = Pattern.compile("href=\"/tickets/(\\d+)\"");
@@ -30,9 +31,13 @@ final class SignedInSite {
     final String sessionCookie;
     final String csrfToken;
     final List<Long> productIds;
+    /** Products that take new tickets (not archived), read from the project choice on /tickets/new. */
+    final List<Long> openProductIds;
     final long maxTicketId;
 
-    private SignedInSite(URI baseUri, String sessionCookie, String csrfToken, List<Long> productIds, long maxTicketId) {
+    private SignedInSite(URI baseUri, String sessionCookie, String csrfToken, List<Long> productIds, List<Long> openProductIds,
+            long maxTicketId) {
+        this.openProductIds = openProductIds;
         this.baseUri = baseUri;
         this.sessionCookie = sessionCookie;
         this.csrfToken = csrfToken;
@@ -61,7 +66,13 @@ final class SignedInSite {
                     + (session == null ? " without a session cookie" : "") + " (check --admin-name and --admin-password)");
         }
 
-        String csrf = find(CSRF, get(client, baseUri.resolve("/tickets/new")), "the session's CSRF token on /tickets/new");
+        String newTicketPage = get(client, baseUri.resolve("/tickets/new"));
+        String csrf = find(CSRF, newTicketPage, "the session's CSRF token on /tickets/new");
+        List<Long> open = new ArrayList<>();
+        Matcher openLink = OPEN_PRODUCT_LINK.matcher(newTicketPage);
+        while (openLink.find()) {
+            open.add(Long.parseLong(openLink.group(1)));
+        }
         String list = get(client, baseUri.resolve("/tickets"));
         List<Long> products = new ArrayList<>();
         Matcher select = PRODUCT_SELECT.matcher(list);
@@ -75,7 +86,7 @@ final class SignedInSite {
             throw new IllegalStateException("No products found in the product filter of /tickets; import tickets into the data folder first");
         }
         long maxId = Long.parseLong(find(TICKET_LINK, list, "a ticket link on /tickets (the data folder has no tickets?)"));
-        return new SignedInSite(baseUri, session, csrf, List.copyOf(products), maxId);
+        return new SignedInSite(baseUri, session, csrf, List.copyOf(products), open.isEmpty() ? List.copyOf(products) : List.copyOf(open), maxId);
     }
 
     private static String get(HttpClient client, URI uri) throws IOException, InterruptedException {
