@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
         return write;
     }
 
-    /** Returns true when a read connection answers a trivial query. */
+    /** Returns true when a read connection can run a trivial query. */
     public boolean isHealthy() {
         try {
             return read.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
@@ -107,7 +107,7 @@ public final class Database implements AutoCloseable {
      * Connection settings applied by sqlite-jdbc to every physical connection. foreign_keys and
      * busy_timeout are per connection and off by default in SQLite. synchronous=FULL makes every
      * acknowledged commit survive a power loss. The writer uses BEGIN IMMEDIATE so that a
-     * transaction that reads before it writes takes the write lock up front; a deferred one could
+     * transaction that reads before it writes takes the write lock up front. A deferred one could
      * fail with SQLITE_BUSY when it upgrades.
      */
     private static SQLiteConfig config(boolean readOnly) {

@@ -77,6 +77,7 @@ public final class CsvTicketImport {
     public static Plan plan(List<String> header, Map<String, String> mappings, String defaultProduct, int titleWords) {
         Map<String, String> byLowerName = new HashMap<>();
         header.forEach(column -> byLowerName.putIfAbsent(column.strip().toLowerCase(Locale.ROOT), column));
+
         Map<String, String> columns = new LinkedHashMap<>();
         boolean legacy = byLowerName.keySet().containsAll(LEGACY_COLUMNS);
         if (legacy) {
@@ -88,6 +89,7 @@ public final class CsvTicketImport {
                 columns.put(field, byLowerName.get(field));
             }
         }
+
         for (Map.Entry<String, String> mapping : mappings.entrySet()) {
             String field = mapping.getKey().strip().toLowerCase(Locale.ROOT);
             if (!FIELDS.contains(field)) {
@@ -101,6 +103,7 @@ public final class CsvTicketImport {
             }
             columns.put(field, column);
         }
+
         if (!columns.containsKey("description")) {
             throw new IllegalArgumentException("no description column: add --map description=COLUMN (header: " + String.join(", ", header) + ")");
         }
@@ -179,7 +182,7 @@ public final class CsvTicketImport {
                     handle.release("import_row");
                     count++;
                 } catch (IllegalArgumentException | IllegalStateException failure) {
-                    // Jdbi forgets a savepoint once it has rolled back to it, so releasing it here would
+                    // Jdbi drops its record of a savepoint once it has rolled back to it, so releasing it here would
                     // throw. SQLite keeps it on its stack until the transaction commits, which is harmless.
                     // The rollback may also undo a product this row created, so its cached id must go.
                     handle.rollbackToSavepoint("import_row");
