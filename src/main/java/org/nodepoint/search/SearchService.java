@@ -21,9 +21,10 @@ import org.nodepoint.users.Viewer;
  *
  * <p>Tickets whose own text matches come first, ranked by BM25 with titles weighted higher. Tickets
  * that match only in a comment follow, newest comment first, taken from the most recent
- * {@link #COMMENT_WINDOW} matching comments. Ranking every matching comment of a common word costs
- * hundreds of milliseconds with a million comments, while reading the newest matches in rowid
- * order stops early, so the total can be a lower bound when that window is full.
+ * {@link #COMMENT_WINDOW} matching comments, and are looked up only when a page reaches past the
+ * text matches. Ranking every matching comment of a common word costs hundreds of milliseconds with
+ * a million comments, while reading the newest matches in rowid order stops early, so the total is
+ * a lower bound when the window is full or comments were not searched.
  */
 public final class SearchService {
     /** Marks a match inside a snippet; control characters never come out of the HTML escaping as markup. */
@@ -74,7 +75,10 @@ public final class SearchService {
         int ranksNeeded = (int) Math.min(MAX_RESULTS, offset + limit);
         return read.withHandle(handle -> {
             long textTotal = countTextMatches(handle, binds, access, everything);
-            CommentMatches comments = commentOnlyMatches(handle, binds, access);
+            // Comment-only matches follow every text match, so a page filled by text matches does not need them;
+            // skipping them saves a pass over the comment index, and the total is then a lower bound.
+            boolean pageNeedsComments = offset + limit > textTotal;
+            CommentMatches comments = pageNeedsComments ? commentOnlyMatches(handle, binds, access) : CommentMatches.NOT_SEARCHED;
             List<Long> ranked = new ArrayList<>();
             if (offset < textTotal) {
                 ranked.addAll(rankTextMatches(handle, binds, access, everything, ranksNeeded));
@@ -117,6 +121,8 @@ public final class SearchService {
      * matched for each; {@code windowFull} is true when the window of comments was used up.
      */
     private record CommentMatches(List<Long> ticketIds, Map<Long, Long> commentIds, boolean windowFull) {
+        /** Comments were not searched, so more tickets may match than counted. */
+        static final CommentMatches NOT_SEARCHED = new CommentMatches(List.of(), Map.of(), true);
     }
 
     private static CommentMatches commentOnlyMatches(Handle handle, Map<String, Object> binds, String access) {

@@ -123,6 +123,24 @@ class SearchServiceTest {
     }
 
     @Test
+    void full_text_page_skips_comments() {
+        for (int i = 0; i < 25; i++) {
+            node.ticket(reporter, product, "Firmware " + i, "Needs an update");
+        }
+        long commentOnly = node.ticket(reporter, product, "Battery drains", "Overnight");
+        node.wiring.tickets.comment(reporter, commentOnly, "Maybe the firmware is outdated");
+
+        SearchService.Results first = search.search(reporter, "firmware", 0, 20);
+        SearchService.Results second = search.search(reporter, "firmware", 20, 20);
+
+        assertThat(first.total()).isEqualTo(25);
+        assertThat(first.totalIsLowerBound()).isTrue();
+        assertThat(second.total()).isEqualTo(26);
+        assertThat(second.totalIsLowerBound()).isFalse();
+        assertThat(second.hits()).extracting(hit -> hit.ticket().id()).endsWith(commentOnly);
+    }
+
+    @Test
     void full_comment_window_gives_lower_bound() {
         long id = node.ticket(reporter, product, "Battery drains", "Overnight");
         node.wiring.database.write().useHandle(handle -> {
