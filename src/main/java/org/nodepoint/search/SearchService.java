@@ -72,16 +72,17 @@ public final class SearchService {
         binds.put("query", query.get());
         String access = tickets.accessCondition(viewer, binds);
         boolean everything = "1 = 1".equals(access);
+        TextFilter filter = TextFilter.of(access, everything, tickets.seesOnlyOwnTickets(viewer));
         int ranksNeeded = (int) Math.min(MAX_RESULTS, offset + limit);
         return read.withHandle(handle -> {
-            long textTotal = countTextMatches(handle, binds, access, everything);
+            long textTotal = countTextMatches(handle, binds, filter);
             // Comment-only matches follow every text match, so a page filled by text matches does not need them;
             // skipping them saves a pass over the comment index, and the total is then a lower bound.
             boolean pageNeedsComments = offset + limit > textTotal;
             CommentMatches comments = pageNeedsComments ? commentOnlyMatches(handle, binds, access) : CommentMatches.NOT_SEARCHED;
             List<Long> ranked = new ArrayList<>();
             if (offset < textTotal) {
-                ranked.addAll(rankTextMatches(handle, binds, access, everything, ranksNeeded));
+                ranked.addAll(rankTextMatches(handle, binds, filter, ranksNeeded));
             }
             long commentStart = Math.max(0, offset - textTotal);
             List<Long> page = new ArrayList<>(ranked.stream().skip(offset).limit(limit).toList());
@@ -99,18 +100,31 @@ public final class SearchService {
         });
     }
 
-    private static long countTextMatches(Handle handle, Map<String, Object> binds, String access, boolean everything) {
-        String sql = everything
-                ? "SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH :query"
-                : "SELECT count(*) FROM tickets_fts JOIN tickets t ON t.id = tickets_fts.rowid WHERE tickets_fts MATCH :query AND " + access;
-        return handle.createQuery(sql).bindMap(binds).mapTo(Long.class).one();
+    private static long countTextMatches(Handle handle, Map<String, Object> binds, TextFilter filter) {
+        return handle.createQuery("SELECT count(*) FROM tickets_fts" + filter.join() + " WHERE tickets_fts MATCH :query" + filter.where())
+                .bindMap(binds).mapTo(Long.class).one();
+    }
+
+    /**
+     * How the visibility condition is applied to matches of the ticket index: not at all, by joining
+     * each match with its ticket, or, when the viewer reads only their own tickets, by looking each
+     * match up in the small set of those tickets' ids.
+     */
+    private record TextFilter(String join, String where) {
+        static TextFilter of(String access, boolean everything, boolean narrow) {
+            if (everything) {
+                return new TextFilter("", "");
+            }
+            if (narrow) {
+                return new TextFilter("", " AND +tickets_fts.rowid IN (SELECT t.id FROM tickets t WHERE " + access + ")");
+            }
+            return new TextFilter(" JOIN tickets t ON t.id = tickets_fts.rowid", " AND " + access);
+        }
     }
 
     /** Returns the ids of the best {@code count} visible tickets whose own text matches, best first. */
-    private static List<Long> rankTextMatches(Handle handle, Map<String, Object> binds, String access, boolean everything, int count) {
-        String join = everything ? "" : " JOIN tickets t ON t.id = tickets_fts.rowid";
-        String filter = everything ? "" : " AND " + access;
-        return handle.createQuery("SELECT tickets_fts.rowid FROM tickets_fts" + join + " WHERE tickets_fts MATCH :query" + filter
+    private static List<Long> rankTextMatches(Handle handle, Map<String, Object> binds, TextFilter filter, int count) {
+        return handle.createQuery("SELECT tickets_fts.rowid FROM tickets_fts" + filter.join() + " WHERE tickets_fts MATCH :query" + filter.where()
                         + " ORDER BY bm25(tickets_fts, " + TITLE_WEIGHT + ", 1.0), tickets_fts.rowid LIMIT :count")
                 .bindMap(binds).bind("count", count)
                 .mapTo(Long.class).list();

@@ -311,6 +311,11 @@ public final class TicketService {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
+    /** Returns true when the viewer may read only their own tickets, or none, so that a visibility filter passes few rows. */
+    public boolean seesOnlyOwnTickets(Viewer viewer) {
+        return TicketAccess.forViewer(viewer, settings.current().ticketVisibility()).narrow();
+    }
+
     /** Returns the visibility condition on alias {@code t} for code that builds its own ticket query, such as search. */
     public String accessCondition(Viewer viewer, Map<String, Object> binds) {
         TicketAccess.Condition access = TicketAccess.forViewer(viewer, settings.current().ticketVisibility());
