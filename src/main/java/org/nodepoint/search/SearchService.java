@@ -23,8 +23,8 @@ import org.nodepoint.users.Viewer;
  * that match only in a comment follow, newest comment first, taken from the most recent
  * {@link #COMMENT_WINDOW} matching comments, and are looked up only when a page reaches past the
  * text matches. Ranking every matching comment of a common word costs hundreds of milliseconds with
- * a million comments, while reading the newest matches in rowid order stops early, so the total is
- * a lower bound when the window is full or comments were not searched.
+ * a million comments. Reading the newest matches in rowid order stops early instead, so the total
+ * is a lower bound when the window is full or comments were not searched.
  */
 public final class SearchService {
     /** Marks a match inside a snippet; control characters never come out of the HTML escaping as markup. */
@@ -76,8 +76,8 @@ public final class SearchService {
         int ranksNeeded = (int) Math.min(MAX_RESULTS, offset + limit);
         return read.withHandle(handle -> {
             long textTotal = countTextMatches(handle, binds, filter);
-            // Comment-only matches follow every text match, so a page filled by text matches does not need them;
-            // skipping them saves a pass over the comment index, and the total is then a lower bound.
+            // Comment-only matches follow every text match, so a page filled by text matches does not need them.
+            // Skipping them saves a pass over the comment index, and the total is then a lower bound.
             boolean pageNeedsComments = offset + limit > textTotal;
             CommentMatches comments = pageNeedsComments ? commentOnlyMatches(handle, binds, access) : CommentMatches.NOT_SEARCHED;
             List<Long> ranked = new ArrayList<>();
@@ -106,9 +106,9 @@ public final class SearchService {
     }
 
     /**
-     * How the visibility condition is applied to matches of the ticket index: not at all, by joining
-     * each match with its ticket, or, when the viewer reads only their own tickets, by looking each
-     * match up in the small set of those tickets' ids.
+     * The way the visibility condition applies to matches of the ticket index. It is left out for a
+     * viewer who reads everything, and joins each match with its ticket otherwise. A viewer who reads
+     * only their own tickets gets a lookup of each match in the small set of those tickets' ids.
      */
     private record TextFilter(String join, String where) {
         static TextFilter of(String access, boolean everything, boolean narrow) {
