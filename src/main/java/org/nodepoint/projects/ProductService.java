@@ -75,6 +75,11 @@ public final class ProductService {
         return releases.stream().collect(Collectors.groupingBy(Release::productId));
     }
 
+    /** Returns true when the product has a release with exactly this version. */
+    public boolean hasRelease(long productId, String version) {
+        return read.withExtension(ProductDao.class, dao -> dao.countRelease(productId, version)) > 0;
+    }
+
     public List<Product> listAll() {
         return read.withExtension(ProductDao.class, ProductDao::listAll);
     }

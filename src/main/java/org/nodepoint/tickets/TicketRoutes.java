@@ -49,7 +49,7 @@ public final class TicketRoutes implements FeatureRoutes {
 
     private void list(Context ctx) {
         Viewer viewer = CurrentViewer.of(ctx);
-        Long productId = parseId(ctx.queryParam("product"));
+        Long productId = PathIds.parseNumber(ctx.queryParam("product"));
         Optional<TicketStatus> status = TicketStatus.parse(ctx.queryParam("status"));
         Optional<Priority> priority = Priority.parse(ctx.queryParam("priority"));
         TicketFilter.Sort sort = TicketFilter.Sort.parse(ctx.queryParam("sort")).orElse(TicketFilter.Sort.NEWEST);
@@ -77,7 +77,7 @@ public final class TicketRoutes implements FeatureRoutes {
             return;
         }
         requireCanFile(viewer);
-        Long productId = parseId(ctx.queryParam("product"));
+        Long productId = PathIds.parseNumber(ctx.queryParam("product"));
         NewTicket blank = new NewTicket(productId == null ? 0 : productId, "", "", "", Priority.NORMAL.label());
         renderNewForm(ctx, viewer, blank, null);
     }
@@ -85,7 +85,7 @@ public final class TicketRoutes implements FeatureRoutes {
     private void create(Context ctx) {
         Viewer viewer = CurrentViewer.of(ctx);
         requireCanFile(viewer);
-        Long productId = parseId(ctx.formParam("productId"));
+        Long productId = PathIds.parseNumber(ctx.formParam("productId"));
         NewTicket form = new NewTicket(productId == null ? 0 : productId, Forms.field(ctx, "release"), Forms.field(ctx, "title"),
                 Forms.field(ctx, "description"), Forms.field(ctx, "priority"));
         Forms.onInvalid(ctx, errors -> renderNewForm(ctx, viewer, form, errors));
@@ -104,7 +104,7 @@ public final class TicketRoutes implements FeatureRoutes {
                 Forms.field(ctx, "resolution"), Forms.field(ctx, "priority"), Forms.field(ctx, "release"), Forms.field(ctx, "note"),
                 null);
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
-        Long version = parseId(ctx.formParam("version"));
+        Long version = PathIds.parseNumber(ctx.formParam("version"));
         boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, true, version == null ? -1L : version);
         Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
         ctx.redirect("/tickets/" + id);
@@ -151,12 +151,6 @@ public final class TicketRoutes implements FeatureRoutes {
         return !tickets.summariesVisibleTo(viewer, List.of(id)).isEmpty();
     }
 
-    private static Long parseId(String text) {
-        if (text == null || text.isBlank() || text.length() > 18 || !text.strip().chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return null;
-        }
-        return Long.parseLong(text.strip());
-    }
 
     private static void addParam(List<String> query, String name, String value) {
         if (!value.isEmpty()) {

@@ -17,7 +17,6 @@ import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
-import org.nodepoint.projects.Release;
 import org.nodepoint.text.UserText;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.UserService;
@@ -83,14 +82,14 @@ public final class TicketService {
         String release = UserText.singleLine(ticket.release());
         checkLength(title, 1, MAX_TITLE_LENGTH, "title", "tickets.title.length", errors);
         checkLength(description, 1, MAX_DESCRIPTION_LENGTH, "description", "tickets.description.length", errors);
-        Optional<Priority> priority = text(ticket.priority()).isEmpty() ? Optional.of(Priority.NORMAL) : Priority.parse(ticket.priority());
+        Optional<Priority> priority = UserText.singleLine(ticket.priority()).isEmpty() ? Optional.of(Priority.NORMAL) : Priority.parse(ticket.priority());
         if (priority.isEmpty()) {
             errors.add("priority", "tickets.priority.invalid");
         }
         Optional<Product> product = products.findById(ticket.productId()).filter(p -> products.isVisible(viewer, p) && !p.isArchived());
         if (product.isEmpty()) {
             errors.add("productId", "tickets.product.invalid");
-        } else if (knownReleaseOnly && !release.isEmpty() && !hasRelease(product.get().id(), release)) {
+        } else if (knownReleaseOnly && !release.isEmpty() && !products.hasRelease(product.get().id(), release)) {
             errors.add("release", "tickets.release.invalid");
         }
         if (release.length() > MAX_RELEASE_LENGTH) {
@@ -220,7 +219,7 @@ public final class TicketService {
         if (priority.isEmpty()) {
             errors.add("priority", "tickets.priority.invalid");
         }
-        if (!release.equals(current.release()) && !release.isEmpty() && !hasRelease(current.productId(), release)) {
+        if (!release.equals(current.release()) && !release.isEmpty() && !products.hasRelease(current.productId(), release)) {
             errors.add("release", "tickets.release.invalid");
         }
         if (update.minutes() != null && Math.abs(update.minutes()) > MAX_MINUTES) {
@@ -331,9 +330,6 @@ public final class TicketService {
                 .bind("productId", productId).mapTo(Ticket.class).list());
     }
 
-    private boolean hasRelease(long productId, String version) {
-        return products.releases(productId).stream().map(Release::version).anyMatch(version::equals);
-    }
 
     private static void addIfChanged(Map<String, String[]> changed, String field, String oldValue, String newValue) {
         if (!oldValue.equals(newValue)) {
@@ -345,9 +341,5 @@ public final class TicketService {
         if (value.length() < min || value.length() > max) {
             errors.add(field, key, max);
         }
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value.strip();
     }
 }
