@@ -16,7 +16,7 @@ import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 
 /**
- * Sign-in sessions. A session is a random 256-bit token in a cookie; the database keeps only its
+ * Sign-in sessions. A session is a random 256-bit token in a cookie. The database keeps only its
  * hash, so a copy of the database cannot be used to take over a session. Sessions end at an
  * absolute expiry (the session_expiry setting, in hours) or after an idle period.
  */

@@ -52,9 +52,9 @@ public final class SettingsFile {
     }
 
     /**
-     * Replaces the file atomically: the new content goes to a temporary file in the same folder,
-     * is forced to disk, then renamed over the old file, so a crash leaves either the old or the
-     * new settings and never half of them. The file is readable by its owner only (0600),
+     * Replaces the file atomically. The new content goes to a temporary file in the same folder, is
+     * forced to disk, then renamed over the old file, so a crash leaves either the old or the new
+     * settings and never half of them. The file is readable by its owner only (0600),
      * because it contains the administrator's password hash and the API keys.
      */
     public void save(Map<String, String> values) throws IOException {

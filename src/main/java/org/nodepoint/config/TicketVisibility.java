@@ -3,7 +3,7 @@ package org.nodepoint.config;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Who may read tickets, set site-wide by the administrator. */
+/** The site-wide rule, set by the administrator, for which viewers may read tickets. */
 public enum TicketVisibility {
     /** Everyone, guests included. */
     PUBLIC("Public"),

@@ -3,8 +3,8 @@ package org.nodepoint.errors;
 import java.util.Map;
 
 /**
- * Invalid input. Each entry maps a form field to a message key of the UI bundle that says what is
- * allowed; nothing was stored.
+ * Invalid input. Each entry maps a form field to a message key of the UI bundle that states what is
+ * allowed. Nothing was stored.
  */
 public class ValidationException extends RuntimeException {
     private final FieldErrors errors;

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 /**
  * Password hashing with Argon2id (Password4j). The parameters travel inside each hash, so hashes
- * made with other parameters, or by NodePoint 1.x as unsalted SHA-1, still verify; callers rehash
+ * made with other parameters, or by NodePoint 1.x as unsalted SHA-1, still verify. Callers rehash
  * those at the next successful sign-in.
  */
 public final class Passwords {

@@ -1,7 +1,7 @@
 package org.nodepoint.users;
 
 /**
- * Whoever makes the current request: a signed-in account or a guest. Every access rule reads
+ * The sender of the current request: a signed-in account or a guest. Every access rule reads
  * this, whether the request came from a page, a search or an export.
  */
 public record Viewer(Long userId, String name, int level) {

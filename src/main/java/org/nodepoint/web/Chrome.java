@@ -4,7 +4,7 @@ import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 
 /**
- * What every page shows around its content: site name, public notice, the viewer and their
+ * The frame around every page's content: site name, public notice, the viewer and their
  * navigation, the CSRF token for forms and a pending flash message.
  */
 public record Chrome(
@@ -18,7 +18,7 @@ public record Chrome(
         boolean guestTickets,
         boolean allowRegistrations) {
 
-    /** Where the Bootstrap WebJar is served; the version must match the one in pom.xml. */
+    /** The path of the Bootstrap WebJar. Its version must match the one in pom.xml. */
     public static final String BOOTSTRAP = "/webjars/bootstrap/5.3.8";
 
     public boolean canFileTickets() {

@@ -21,7 +21,7 @@ public final class CurrentViewer {
         ctx.attribute(CSRF, csrfToken);
     }
 
-    /** The CSRF token of the signed-in session, or null for a guest. */
+    /** Returns the CSRF token of the signed-in session, or null for a guest. */
     static String sessionCsrfToken(Context ctx) {
         return ctx.attribute(CSRF);
     }

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import org.nodepoint.errors.FieldErrors;
 
 /**
- * Lets a handler say how to show its form again when the service rejects the input, so that the
+ * Lets a handler register how to show its form again when the service rejects the input, so that the
  * error handler can re-render it with field messages and status 422 without try/catch in handlers.
  */
 public final class Forms {
