@@ -183,7 +183,7 @@ class SetupRoutesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.5", "192.168.1.20", "0.0.0.0", "2001:db8::1", "localhost", "", "not an address"})
-    void other_addresses_are_refused(String address) {
+    void other_addresses_are_rejected(String address) {
         assertThat(SetupRoutes.isLoopbackAddress(address)).isFalse();
     }
 

@@ -39,7 +39,7 @@ public final class TestNodePoint implements AutoCloseable {
         this.wiring = wiring;
     }
 
-    /** A data folder that has been through first-run setup, with the given extra settings. */
+    /** Creates a data folder that has been through first-run setup, with the given extra settings. */
     public static TestNodePoint configured(Path folder, Map<String, String> settings) {
         TestNodePoint node = unconfigured(folder);
         node.wiring.setup.configure(new SetupForm("admin", ADMIN_PASSWORD, ADMIN_PASSWORD, "Test Desk", "Restricted",
@@ -54,7 +54,7 @@ public final class TestNodePoint implements AutoCloseable {
         return configured(folder, Map.of());
     }
 
-    /** A data folder before first-run setup: every page redirects to /setup. */
+    /** Creates a data folder before first-run setup, where every page redirects to /setup. */
     public static TestNodePoint unconfigured(Path folder) {
         return new TestNodePoint(new Wiring(folder, FAST_HASHING, Clock.systemUTC()));
     }
