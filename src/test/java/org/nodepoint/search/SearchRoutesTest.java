@@ -141,4 +141,26 @@ class SearchRoutesTest {
     private static String abbreviate(String query) {
         return query.length() > 40 ? query.substring(0, 40) + "… (" + query.length() + " characters)" : query;
     }
+
+    @Test
+    void full_text_window_shows_notice() {
+        node.wiring.database.write().useHandle(handle -> {
+            var batch = handle.prepareBatch("INSERT INTO tickets (product_id, created_by, title, description, created_at) "
+                    + "VALUES (:product, :user, 'Laptop', 'Needs the new firmware', 0)");
+            for (int i = 0; i <= SearchService.RANK_WINDOW; i++) {
+                batch.bind("product", product.id()).bind("user", reporter.userId()).add();
+            }
+            batch.execute();
+        });
+        node.http((server, client) -> {
+            Browser browser = new Browser(client.getOrigin());
+
+            Document page = Jsoup.parse(browser.get("/search?q=firmware").body());
+
+            assertThat(page.select("main p.text-body-secondary").text())
+                    .isEqualTo("More than 5000 tickets match. The newest 5000 of them are ranked and the best 1000 are shown. "
+                            + "Add words to narrow the search.");
+            assertThat(page.select("ol a.fw-semibold")).hasSize(20);
+        });
+    }
 }

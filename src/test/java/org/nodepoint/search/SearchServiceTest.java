@@ -158,6 +158,40 @@ class SearchServiceTest {
     }
 
     @Test
+    void text_window_ranks_newest_matches() {
+        long oldestBestMatch = node.ticket(reporter, product, "Firmware firmware firmware", "Firmware");
+        node.wiring.database.write().useHandle(handle -> {
+            var batch = handle.prepareBatch("INSERT INTO tickets (product_id, created_by, title, description, created_at) "
+                    + "VALUES (:product, :user, :title, 'Needs the new firmware', 0)");
+            for (int i = 0; i < SearchService.RANK_WINDOW; i++) {
+                batch.bind("product", product.id()).bind("user", reporter.userId()).bind("title", "Laptop " + i).add();
+            }
+            batch.execute();
+        });
+
+        SearchService.Results results = search.search(reporter, "firmware", 0, 20);
+
+        assertThat(results.completeness()).isEqualTo(SearchService.Total.TEXT_WINDOW_FULL);
+        assertThat(results.total()).isEqualTo(SearchService.RANK_WINDOW);
+        assertThat(results.hits()).hasSize(20);
+        assertThat(results.hits()).extracting(hit -> hit.ticket().id()).doesNotContain(oldestBestMatch);
+    }
+
+    @Test
+    void text_window_not_full_ranks_all() {
+        long oldestBestMatch = node.ticket(reporter, product, "Firmware firmware firmware", "Firmware");
+        for (int i = 0; i < 3; i++) {
+            node.ticket(reporter, product, "Laptop " + i, "Needs the new firmware");
+        }
+
+        SearchService.Results results = search.search(reporter, "firmware", 0, 20);
+
+        assertThat(results.completeness()).isEqualTo(SearchService.Total.EXACT);
+        assertThat(results.total()).isEqualTo(4);
+        assertThat(results.hits().get(0).ticket().id()).isEqualTo(oldestBestMatch);
+    }
+
+    @Test
     void updated_title_is_searchable() {
         long id = node.ticket(reporter, product, "Battery drains", "Overnight");
         node.wiring.tickets.update(node.admin(), id, new TicketUpdate("Charger sparks", null, null, null, null, null, null, null), true);
