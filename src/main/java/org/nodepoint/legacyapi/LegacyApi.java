@@ -69,7 +69,7 @@ public final class LegacyApi {
         }
         ctx.status(200);
         ctx.contentType("text/plain; charset=UTF-8");
-        ctx.result(response.render());
+        ctx.result(response.bytes());
     }
 
     void checkReadKey(ApiRequest request) {

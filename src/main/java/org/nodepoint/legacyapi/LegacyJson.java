@@ -1,6 +1,7 @@
 package org.nodepoint.legacyapi;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,21 @@ final class LegacyJson {
     }
 
     private final List<Field> fields = new ArrayList<>();
+    /** The whole response as sent, when it was rendered before; fields are then ignored. */
+    private final byte[] rendered;
+
+    private LegacyJson(byte[] rendered) {
+        this.rendered = rendered;
+    }
+
+    private LegacyJson() {
+        this(null);
+    }
+
+    /** Wraps a response rendered earlier by {@link #bytes()}. */
+    static LegacyJson rendered(byte[] body) {
+        return new LegacyJson(body);
+    }
 
     static LegacyJson envelope(String message, String status) {
         LegacyJson json = new LegacyJson();
@@ -38,6 +54,11 @@ final class LegacyJson {
         return object;
     }
 
+    /** Returns the response as UTF-8 bytes. */
+    byte[] bytes() {
+        return rendered != null ? rendered : render().getBytes(StandardCharsets.UTF_8);
+    }
+
     String render() {
         StringBuilder out = new StringBuilder("{\n");
         writeFields(out, fields, 1, 2, 3);
@@ -54,11 +75,11 @@ final class LegacyJson {
         String pad = " ".repeat(indent);
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
-            out.append(pad).append(quote(field.key())).append(": ");
+            appendQuoted(out.append(pad), field.key()).append(": ");
             if (field.value() instanceof List<?> items) {
                 writeArray(out, (List<List<Field>>) items, indent, objectIndent, innerIndent);
             } else {
-                out.append(quote(String.valueOf(field.value())));
+                appendQuoted(out, String.valueOf(field.value()));
             }
             if (i < fields.size() - 1) {
                 out.append(",\n");
@@ -76,7 +97,8 @@ final class LegacyJson {
             List<Field> item = items.get(i);
             if (item.size() == 1 && !(item.get(0).value() instanceof List)) {
                 Field only = item.get(0);
-                out.append(objectPad).append("{ ").append(quote(only.key())).append(": ").append(quote(String.valueOf(only.value()))).append(" }");
+                appendQuoted(out.append(objectPad).append("{ "), only.key()).append(": ");
+                appendQuoted(out, String.valueOf(only.value())).append(" }");
             } else {
                 out.append(objectPad).append("{\n");
                 writeFields(out, item, innerIndent, objectIndent + 2, innerIndent + 3);
@@ -87,7 +109,9 @@ final class LegacyJson {
         out.append(" ".repeat(indent)).append("]");
     }
 
-    private static String quote(String value) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+    private static StringBuilder appendQuoted(StringBuilder out, String value) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        return out.append('"');
     }
 }

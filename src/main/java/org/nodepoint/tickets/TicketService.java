@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.nodepoint.config.SettingsStore;
@@ -54,7 +55,9 @@ public final class TicketService {
         // The dynamic queries below run on plain handles, which need the row mappers that TicketDao declares.
         for (Jdbi jdbi : List.of(read, write)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(Ticket.class));
+            jdbi.registerRowMapper(ConstructorMapper.factory(TicketListing.class));
             jdbi.registerRowMapper(ConstructorMapper.factory(TicketSummary.class));
+            jdbi.registerRowMapper(ConstructorMapper.factory(TicketListing.class));
         }
         this.settings = settings;
         this.users = users;
@@ -322,12 +325,38 @@ public final class TicketService {
         return access.sql();
     }
 
-    /** Returns every ticket of a product, oldest first, for the legacy API; closed ones are left out while hide_close is on. */
-    public List<Ticket> listByProduct(long productId) {
-        String closed = settings.current().hideClosed() ? " AND t.status <> 'Closed'" : "";
-        return read.withHandle(handle -> handle.createQuery("SELECT " + TicketDao.COLUMNS + " FROM tickets t WHERE t.product_id = :productId"
-                        + closed + " ORDER BY t.id")
-                .bind("productId", productId).mapTo(Ticket.class).list());
+    /**
+     * Returns every ticket of a product, oldest first, for the legacy API. Closed ones are left out
+     * while hide_close is on. The stamp is read in the same transaction as the tickets.
+     */
+    public ProductListing listByProduct(long productId) {
+        boolean hideClosed = settings.current().hideClosed();
+        String closed = hideClosed ? " AND t.status <> 'Closed'" : "";
+        return read.inTransaction(handle -> {
+            long stamp = readListingStamp(handle, productId);
+            List<TicketListing> listed = handle.createQuery("SELECT t.id, t.product_id, t.release, t.title FROM tickets t "
+                            + "WHERE t.product_id = :productId" + closed + " ORDER BY t.id")
+                    .bind("productId", productId).mapTo(TicketListing.class).list();
+            return new ProductListing(stamp, hideClosed, listed);
+        });
+    }
+
+    /** Returns whether lists of a product for the legacy API leave closed tickets out. */
+    public boolean listingHidesClosed() {
+        return settings.current().hideClosed();
+    }
+
+    /**
+     * Returns a number that changes whenever a ticket of the product is filed or deleted, or changes
+     * its product, release, title or status. Database triggers maintain it.
+     */
+    public long listingStamp(long productId) {
+        return read.withHandle(handle -> readListingStamp(handle, productId));
+    }
+
+    private static long readListingStamp(Handle handle, long productId) {
+        return handle.createQuery("SELECT stamp FROM product_ticket_stamps WHERE product_id = :productId")
+                .bind("productId", productId).mapTo(Long.class).findOne().orElse(0L);
     }
 
 

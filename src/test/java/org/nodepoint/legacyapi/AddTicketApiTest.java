@@ -45,7 +45,7 @@ class AddTicketApiTest {
                         "product_id", String.valueOf(product.id()), "release_id", "3.1-beta", "title", "Screen flickers",
                         "description", "Since Monday", "custom", "ignored");
 
-                long id = node.wiring.tickets.listByProduct(product.id()).get(0).id();
+                long id = node.wiring.tickets.listByProduct(product.id()).tickets().get(0).id();
                 String expected = "{\n \"message\": \"Ticket " + id + " added.\",\n \"status\": \"OK\"\n}\n";
                 assertThat(response.bytes()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
                 TicketDetails details = node.wiring.tickets.show(node.admin(), id);
@@ -94,7 +94,7 @@ class AddTicketApiTest {
                         String.valueOf(product.id()), "release_id", "1.0", "title", "T", "description", "D", "priority", priority);
 
                 assertThat(response.statusCode()).isEqualTo("OK");
-                Ticket ticket = node.wiring.tickets.listByProduct(product.id()).get(0);
+                Ticket ticket = storedTicket(node, product);
                 assertThat(ticket.priorityLevel().label()).isEqualTo(stored);
             });
         }
@@ -111,7 +111,7 @@ class AddTicketApiTest {
                         + "&release_id=1.0&title=Screen+flickers+again&description=Since%20Monday%20morning");
 
                 assertThat(response.statusCode()).isEqualTo("OK");
-                Ticket ticket = node.wiring.tickets.listByProduct(product.id()).get(0);
+                Ticket ticket = storedTicket(node, product);
                 assertThat(ticket.title()).isEqualTo("Screen flickers again");
                 assertThat(ticket.description()).isEqualTo("Since Monday morning");
             });
@@ -129,7 +129,7 @@ class AddTicketApiTest {
                         String.valueOf(product.id()), "release_id", "1.0", "title", "T", "description", "D", "from_user", "0");
 
                 assertThat(response.statusCode()).isEqualTo("OK");
-                long id = node.wiring.tickets.listByProduct(product.id()).get(0).id();
+                long id = node.wiring.tickets.listByProduct(product.id()).tickets().get(0).id();
                 assertThat(node.wiring.tickets.show(node.admin(), id).createdByName()).isEqualTo("api");
             });
         }
@@ -148,7 +148,7 @@ class AddTicketApiTest {
                         String.valueOf(product.id()), "release_id", "1.0", "title", "T", "description", "D", "from_user", "carol");
 
                 assertThat(response.statusCode()).isEqualTo("OK");
-                long id = node.wiring.tickets.listByProduct(product.id()).get(0).id();
+                long id = node.wiring.tickets.listByProduct(product.id()).tickets().get(0).id();
                 assertThat(node.wiring.tickets.show(node.admin(), id).createdByName()).isEqualTo("carol");
             });
         }
@@ -166,7 +166,7 @@ class AddTicketApiTest {
                         String.valueOf(product.id()), "release_id", "1.0", "title", "T", "description", "D", "from_user", "John Smith!");
 
                 assertThat(response.statusCode()).isEqualTo("OK");
-                long id = node.wiring.tickets.listByProduct(product.id()).get(0).id();
+                long id = node.wiring.tickets.listByProduct(product.id()).tickets().get(0).id();
                 assertThat(node.wiring.tickets.show(node.admin(), id).createdByName()).isEqualTo("JohnSmith");
             });
         }
@@ -194,7 +194,7 @@ class AddTicketApiTest {
 
                 assertThat(response.message()).isEqualTo(message);
                 assertThat(response.statusCode()).isEqualTo("ERR_INVALID_ARGUMENT");
-                assertThat(node.wiring.tickets.listByProduct(product.id())).isEmpty();
+                assertThat(node.wiring.tickets.listByProduct(product.id()).tickets()).isEmpty();
             });
         }
     }
@@ -212,7 +212,7 @@ class AddTicketApiTest {
 
                 assertThat(response.message()).isEqualTo("Invalid 'product_id' value.");
                 assertThat(response.statusCode()).isEqualTo("ERR_INVALID_PRODUCT_ID");
-                assertThat(node.wiring.tickets.listByProduct(product.id())).isEmpty();
+                assertThat(node.wiring.tickets.listByProduct(product.id()).tickets()).isEmpty();
             });
         }
     }
@@ -268,7 +268,7 @@ class AddTicketApiTest {
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.message()).isEqualTo(message);
                 assertThat(response.statusCode()).isEqualTo(code);
-                assertThat(node.wiring.tickets.listByProduct(product.id())).isEmpty();
+                assertThat(node.wiring.tickets.listByProduct(product.id()).tickets()).isEmpty();
             });
         }
     }
@@ -285,5 +285,10 @@ class AddTicketApiTest {
         copy.add(name);
         copy.add(value);
         return copy;
+    }
+
+    private static Ticket storedTicket(TestNodePoint node, Product product) {
+        return node.wiring.database.read().withHandle(handle -> handle.createQuery("SELECT * FROM tickets WHERE product_id = :productId ORDER BY id LIMIT 1")
+                .bind("productId", product.id()).mapTo(Ticket.class).one());
     }
 }

@@ -168,6 +168,59 @@ class ListTicketsApiTest {
         }
     }
 
+    @Test
+    void cached_list_follows_ticket_changes() {
+        try (TestNodePoint node = TestNodePoint.configured(folder, Map.of("hide_close", "on"))) {
+            Product laptops = node.product("Laptops", "Public");
+            Product printers = node.product("Printers", "Public");
+            long flicker = node.ticket(node.admin(), laptops, "Screen flickers", "Since Monday");
+            long fan = node.ticket(node.admin(), laptops, "Fan is loud", "Always");
+            node.http((server, client) -> {
+                ApiClient api = new ApiClient(client.getOrigin());
+                assertThat(listedTitles(api, laptops)).containsExactly("Screen flickers", "Fan is loud");
+
+                node.ticket(node.admin(), laptops, "Battery drains", "Overnight");
+                assertThat(listedTitles(api, laptops)).containsExactly("Screen flickers", "Fan is loud", "Battery drains");
+
+                node.wiring.tickets.update(node.admin(), flicker, new TicketUpdate("Screen flickers at night", null, null, null, null, null, null, null), true);
+                assertThat(listedTitles(api, laptops)).containsExactly("Screen flickers at night", "Fan is loud", "Battery drains");
+
+                node.wiring.tickets.update(node.admin(), fan, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), true);
+                assertThat(listedTitles(api, laptops)).containsExactly("Screen flickers at night", "Battery drains");
+
+                assertThat(listedTitles(api, printers)).isEmpty();
+                node.wiring.database.write().useHandle(handle -> handle.execute("UPDATE tickets SET product_id = ? WHERE id = ?", printers.id(), flicker));
+                assertThat(listedTitles(api, laptops)).containsExactly("Battery drains");
+                assertThat(listedTitles(api, printers)).containsExactly("Screen flickers at night");
+
+                node.wiring.database.write().useHandle(handle -> handle.execute("DELETE FROM tickets WHERE id = ?", flicker));
+                assertThat(listedTitles(api, printers)).isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void cached_list_follows_hide_close() {
+        try (TestNodePoint node = TestNodePoint.configured(folder, Map.of("hide_close", "off"))) {
+            Product product = node.product("Laptops", "Public");
+            node.ticket(node.admin(), product, "Still open", "Text");
+            long closed = node.ticket(node.admin(), product, "Already closed", "Text");
+            node.wiring.tickets.update(node.admin(), closed, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), true);
+            node.http((server, client) -> {
+                ApiClient api = new ApiClient(client.getOrigin());
+                assertThat(listedTitles(api, product)).containsExactly("Still open", "Already closed");
+
+                node.set("hide_close", "on");
+
+                assertThat(listedTitles(api, product)).containsExactly("Still open");
+            });
+        }
+    }
+
+    private static List<String> listedTitles(ApiClient api, Product product) {
+        return titles(api.get("/", "api", "list_tickets", "product_id", String.valueOf(product.id()), "key", READ_KEY).json().path("tickets"));
+    }
+
     private static List<String> titles(JsonNode tickets) {
         List<String> titles = new ArrayList<>();
         tickets.forEach(ticket -> titles.add(ticket.path("title").asText()));
