@@ -6,10 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.security.RouteRole;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.config.SettingsStore;
@@ -66,6 +64,7 @@ public final class WebApp {
             config.routes.before(this::redirectUntilConfigured);
             config.routes.beforeMatched(this::checkAccess);
             config.routes.get("/health", this::health, Requires.ANYONE);
+            new StaticAssets().register(config.routes);
             features.forEach(feature -> feature.register(config.routes));
             errors.register(config.routes);
         });
@@ -79,21 +78,6 @@ public final class WebApp {
         config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/static";
-            files.directory = "/static";
-            files.location = Location.CLASSPATH;
-            files.roles = Set.of(Requires.ANYONE);
-            files.headers = Map.of("Cache-Control", "max-age=3600");
-        });
-        // WebJar paths contain the library's version, so browsers may keep them for a year.
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/webjars";
-            files.directory = "META-INF/resources/webjars";
-            files.location = Location.CLASSPATH;
-            files.roles = Set.of(Requires.ANYONE);
-            files.headers = Map.of("Cache-Control", "max-age=31536000, immutable");
-        });
         config.requestLogger.http(this::logRequest);
     }
 
