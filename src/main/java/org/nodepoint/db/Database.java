@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +34,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource writerPool, HikariDataSource readerPool) {
         this.writerPool = writerPool;
         this.readerPool = readerPool;
-        this.read = Jdbi.create(readerPool).installPlugin(new SqlObjectPlugin());
-        this.write = Jdbi.create(writerPool).installPlugin(new SqlObjectPlugin());
+        this.read = jdbi(readerPool);
+        this.write = jdbi(writerPool);
     }
 
     /** Opens the database file, creating it and applying pending migrations first. */
@@ -87,6 +89,16 @@ public final class Database implements AutoCloseable {
         if (result.migrationsExecuted > 0) {
             log.info("Applied {} database migrations, schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
         }
+    }
+
+    /**
+     * Creates a Jdbi whose statement errors leave out the SQL and its bound values. The values can be
+     * user text, password hashes or session tokens, and these messages end up in the error log.
+     */
+    private static Jdbi jdbi(DataSource pool) {
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     private static HikariDataSource pool(String url, String name, int size, boolean readOnly) {
