@@ -19,23 +19,30 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The SQLite database: a pool of read-only connections and a single writer connection on the same
  * file. With one writer, writes queue inside the JVM instead of failing with SQLITE_BUSY, and in
- * WAL mode readers never wait for it.
+ * WAL mode readers never wait for it. Live writes go through the {@link GroupCommitWriter}, which
+ * commits concurrent writes together.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5_000;
     private static final int READER_POOL_SIZE = 4;
+    /** Bounds the memory and the waiting time of queued writes. Beyond it, writes are rejected at once. */
+    static final int WRITE_QUEUE_CAPACITY = 10_000;
+    /** Caps the tasks per transaction, so that the first writers of a burst do not wait for all the others. */
+    static final int MAX_WRITES_PER_COMMIT = 256;
 
     private final HikariDataSource writerPool;
     private final HikariDataSource readerPool;
     private final Jdbi read;
     private final Jdbi write;
+    private final GroupCommitWriter groupCommitWriter;
 
     private Database(HikariDataSource writerPool, HikariDataSource readerPool) {
         this.writerPool = writerPool;
         this.readerPool = readerPool;
         this.read = jdbi(readerPool);
         this.write = jdbi(writerPool);
+        this.groupCommitWriter = new GroupCommitWriter(jdbi(writerPool), WRITE_QUEUE_CAPACITY, MAX_WRITES_PER_COMMIT);
     }
 
     /** Opens the database file, creating it and applying pending migrations first. */
@@ -58,8 +65,18 @@ public final class Database implements AutoCloseable {
         return read;
     }
 
+    /**
+     * Returns a plain Jdbi on the writer connection, for bulk tools and test fixtures that manage
+     * their own transactions. Its handles wait while the group commit writer runs a batch, because
+     * both use the same single connection.
+     */
     public Jdbi write() {
         return write;
+    }
+
+    /** Returns the writer that every live write goes through. */
+    public GroupCommitWriter groupCommitWriter() {
+        return groupCommitWriter;
     }
 
     /** Returns true when a read connection can run a trivial query. */
@@ -72,8 +89,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Commits the queued writes, rejecting new ones meanwhile, and then closes both pools. */
     @Override
     public void close() {
+        groupCommitWriter.close();
         readerPool.close();
         writerPool.close();
     }
