@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 
@@ -26,7 +27,7 @@ public final class SessionService {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private final Jdbi read;
-    private final Jdbi write;
+    private final GroupCommitWriter writer;
     private final UserService users;
     private final SettingsStore settings;
     private final Clock clock;
@@ -38,7 +39,7 @@ public final class SessionService {
 
     public SessionService(Database database, UserService users, SettingsStore settings, Clock clock) {
         this.read = database.read();
-        this.write = database.write();
+        this.writer = database.groupCommitWriter();
         this.users = users;
         this.settings = settings;
         this.clock = clock;
@@ -49,7 +50,7 @@ public final class SessionService {
         String token = randomToken();
         long now = clock.millis();
         long expiresAt = now + Duration.ofHours(settings.current().sessionExpiryHours()).toMillis();
-        write.useExtension(SessionDao.class, dao -> {
+        writer.useExtension(SessionDao.class, dao -> {
             dao.deleteExpired(now, now - MAX_IDLE.toMillis());
             dao.insert(hash(token), user.id(), randomToken(), now, expiresAt);
         });
@@ -71,20 +72,20 @@ public final class SessionService {
             return Optional.empty();
         }
         if (now - session.lastSeenAt() > TOUCH_INTERVAL.toMillis()) {
-            write.useExtension(SessionDao.class, dao -> dao.touch(session.id(), now));
+            writer.useExtension(SessionDao.class, dao -> dao.touch(session.id(), now));
         }
         return Optional.of(new ActiveSession(user.get(), session.csrfToken()));
     }
 
     public void end(String token) {
         if (token != null && !token.isEmpty()) {
-            write.useExtension(SessionDao.class, dao -> dao.deleteByTokenHash(hash(token)));
+            writer.useExtension(SessionDao.class, dao -> dao.deleteByTokenHash(hash(token)));
         }
     }
 
     /** Ends every session of the user, for example after a password change. */
     public int endAll(long userId) {
-        return write.withExtension(SessionDao.class, dao -> dao.deleteByUser(userId));
+        return writer.withExtension(SessionDao.class, dao -> dao.deleteByUser(userId));
     }
 
     private String randomToken() {

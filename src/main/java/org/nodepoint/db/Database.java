@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,23 +19,30 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The SQLite database: a pool of read-only connections and a single writer connection on the same
  * file. With one writer, writes queue inside the JVM instead of failing with SQLITE_BUSY, and in
- * WAL mode readers never wait for it.
+ * WAL mode readers never wait for it. Live writes go through the {@link GroupCommitWriter}, which
+ * commits concurrent writes together.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5_000;
     private static final int READER_POOL_SIZE = 4;
+    /** Bounds the memory and the waiting time of queued writes. Beyond it, writes are rejected at once. */
+    static final int WRITE_QUEUE_CAPACITY = 10_000;
+    /** Caps the tasks per transaction, so that the first writers of a burst do not wait for all the others. */
+    static final int MAX_WRITES_PER_COMMIT = 256;
 
     private final HikariDataSource writerPool;
     private final HikariDataSource readerPool;
     private final Jdbi read;
     private final Jdbi write;
+    private final GroupCommitWriter groupCommitWriter;
 
     private Database(HikariDataSource writerPool, HikariDataSource readerPool) {
         this.writerPool = writerPool;
         this.readerPool = readerPool;
-        this.read = Jdbi.create(readerPool).installPlugin(new SqlObjectPlugin());
-        this.write = Jdbi.create(writerPool).installPlugin(new SqlObjectPlugin());
+        this.read = jdbi(readerPool);
+        this.write = jdbi(writerPool);
+        this.groupCommitWriter = new GroupCommitWriter(jdbi(writerPool), WRITE_QUEUE_CAPACITY, MAX_WRITES_PER_COMMIT);
     }
 
     /** Opens the database file, creating it and applying pending migrations first. */
@@ -56,8 +65,18 @@ public final class Database implements AutoCloseable {
         return read;
     }
 
+    /**
+     * Returns a plain Jdbi on the writer connection, for bulk tools and test fixtures that manage
+     * their own transactions. Its handles wait while the group commit writer runs a batch, because
+     * both use the same single connection.
+     */
     public Jdbi write() {
         return write;
+    }
+
+    /** Returns the writer that every live write goes through. */
+    public GroupCommitWriter groupCommitWriter() {
+        return groupCommitWriter;
     }
 
     /** Returns true when a read connection can run a trivial query. */
@@ -70,8 +89,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Commits the queued writes, rejecting new ones meanwhile, and then closes both pools. */
     @Override
     public void close() {
+        groupCommitWriter.close();
         readerPool.close();
         writerPool.close();
     }
@@ -87,6 +108,16 @@ public final class Database implements AutoCloseable {
         if (result.migrationsExecuted > 0) {
             log.info("Applied {} database migrations, schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
         }
+    }
+
+    /**
+     * Creates a Jdbi whose statement errors leave out the SQL and its bound values. The values can be
+     * user text, password hashes or session tokens, and these messages end up in the error log.
+     */
+    private static Jdbi jdbi(DataSource pool) {
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     private static HikariDataSource pool(String url, String name, int size, boolean readOnly) {

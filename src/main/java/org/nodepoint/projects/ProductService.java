@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.db.Database;
+import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.text.UserText;
 import org.nodepoint.errors.FieldErrors;
@@ -31,12 +32,12 @@ public final class ProductService {
     public static final int MAX_NOTES_LENGTH = 2_000;
 
     private final Jdbi read;
-    private final Jdbi write;
+    private final GroupCommitWriter writer;
     private final Clock clock;
 
     public ProductService(Database database, Clock clock) {
         this.read = database.read();
-        this.write = database.write();
+        this.writer = database.groupCommitWriter();
         this.clock = clock;
     }
 
@@ -88,7 +89,7 @@ public final class ProductService {
     public Product create(Viewer viewer, ProductForm form) {
         requireLevel(viewer, Level.PROJECTS_MANAGEMENT);
         ProductForm clean = validate(form, true);
-        long id = write.inTransaction(handle -> {
+        long id = writer.inTransaction(handle -> {
             ProductDao dao = handle.attach(ProductDao.class);
             if (dao.findByName(clean.name()).isPresent()) {
                 throw new ConflictException("name", "projects.name.taken");
@@ -108,7 +109,7 @@ public final class ProductService {
     public Product update(Viewer viewer, long id, ProductForm form) {
         requireLevel(viewer, Level.PROJECTS_MANAGEMENT);
         ProductForm clean = validate(form, false);
-        write.useTransaction(handle -> {
+        writer.useTransaction(handle -> {
             ProductDao dao = handle.attach(ProductDao.class);
             dao.findById(id).orElseThrow(() -> new NotFoundException("projects.notFound"));
             Optional<Product> sameName = dao.findByName(clean.name());
@@ -135,7 +136,7 @@ public final class ProductService {
             errors.add("notes", "projects.release.notes.length", MAX_NOTES_LENGTH);
         }
         errors.throwIfAny();
-        long releaseId = write.inTransaction(handle -> {
+        long releaseId = writer.inTransaction(handle -> {
             ProductDao dao = handle.attach(ProductDao.class);
             if (dao.countRelease(product.id(), cleanVersion) > 0) {
                 throw new ConflictException("version", "projects.release.taken");

@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.db.Database;
+import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.text.UserText;
 import org.nodepoint.users.User;
@@ -55,12 +55,12 @@ public final class CsvTicketImport {
         void rowsRead(long rows);
     }
 
-    private final Jdbi write;
+    private final GroupCommitWriter writer;
     private final ProductService products;
     private final UserService users;
 
     public CsvTicketImport(Database database, ProductService products, UserService users) {
-        this.write = database.write();
+        this.writer = database.groupCommitWriter();
         this.products = products;
         this.users = users;
     }
@@ -163,12 +163,15 @@ public final class CsvTicketImport {
         }
     }
 
-    /** Writes one batch in one transaction; a row that still fails is rolled back alone and rejected. */
+    /**
+     * Writes one batch as one task of the group commit writer, so that it commits in turn with live
+     * writes. A row that still fails is rolled back alone and rejected.
+     */
     private int insert(List<ImportRow> batch, List<Rejection> rejections) {
         if (batch.isEmpty()) {
             return 0;
         }
-        int inserted = write.inTransaction(handle -> {
+        int inserted = writer.inTransaction(handle -> {
             Map<String, Long> productIds = new HashMap<>();
             TicketDao dao = handle.attach(TicketDao.class);
             long now = System.currentTimeMillis();
@@ -183,7 +186,8 @@ public final class CsvTicketImport {
                     count++;
                 } catch (IllegalArgumentException | IllegalStateException failure) {
                     // Jdbi drops its record of a savepoint once it has rolled back to it, so releasing it here would
-                    // throw. SQLite keeps it on its stack until the transaction commits, which is harmless.
+                    // throw. SQLite keeps it on its stack until the writer releases the task's own savepoint,
+                    // which is harmless.
                     // The rollback may also undo a product this row created, so its cached id must go.
                     handle.rollbackToSavepoint("import_row");
                     productIds.clear();

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
@@ -43,7 +44,7 @@ public final class TicketService {
     public static final int MAX_MINUTES = 7 * 24 * 60;
 
     private final Jdbi read;
-    private final Jdbi write;
+    private final GroupCommitWriter writer;
     private final SettingsStore settings;
     private final UserService users;
     private final ProductService products;
@@ -51,14 +52,11 @@ public final class TicketService {
 
     public TicketService(Database database, SettingsStore settings, UserService users, ProductService products, Clock clock) {
         this.read = database.read();
-        this.write = database.write();
+        this.writer = database.groupCommitWriter();
         // The dynamic queries below run on plain handles, which need the row mappers that TicketDao declares.
-        for (Jdbi jdbi : List.of(read, write)) {
-            jdbi.registerRowMapper(ConstructorMapper.factory(Ticket.class));
-            jdbi.registerRowMapper(ConstructorMapper.factory(TicketListing.class));
-            jdbi.registerRowMapper(ConstructorMapper.factory(TicketSummary.class));
-            jdbi.registerRowMapper(ConstructorMapper.factory(TicketListing.class));
-        }
+        read.registerRowMapper(ConstructorMapper.factory(Ticket.class));
+        read.registerRowMapper(ConstructorMapper.factory(TicketSummary.class));
+        read.registerRowMapper(ConstructorMapper.factory(TicketListing.class));
         this.settings = settings;
         this.users = users;
         this.products = products;
@@ -101,7 +99,7 @@ public final class TicketService {
         errors.throwIfAny();
 
         long creator = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();
-        long id = write.withExtension(TicketDao.class, dao -> dao.insert(product.get().id(), release, creator, title,
+        long id = writer.withExtension(TicketDao.class, dao -> dao.insert(product.get().id(), release, creator, title,
                 description, priority.get().code(), TicketStatus.NEW.label(), clock.millis()));
         log.info("User {} filed ticket {} in product {}", creator, id, product.get().id());
         return id;
@@ -242,7 +240,7 @@ public final class TicketService {
             return false;
         }
         long now = clock.millis();
-        write.useTransaction(handle -> {
+        writer.useTransaction(handle -> {
             TicketDao dao = handle.attach(TicketDao.class);
             if (expectedVersion != null && dao.findById(id).map(Ticket::version).orElse(-1L) != expectedVersion.longValue()) {
                 throw ValidationException.of("version", "tickets.update.stale");
@@ -271,7 +269,7 @@ public final class TicketService {
             errors.add("comment", "tickets.comment.closed");
         }
         errors.throwIfAny();
-        long id = write.withExtension(TicketDao.class, dao -> dao.insertComment(ticketId, viewer.userId(), text, clock.millis()));
+        long id = writer.withExtension(TicketDao.class, dao -> dao.insertComment(ticketId, viewer.userId(), text, clock.millis()));
         log.info("User {} commented on ticket {}", viewer.userId(), ticketId);
         return id;
     }

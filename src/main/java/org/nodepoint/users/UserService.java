@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.FieldErrors;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public final class UserService {
     private static final Set<String> RESERVED_NAMES = Set.of("api", "guest", "system", "admin");
 
     private final Jdbi read;
-    private final Jdbi write;
+    private final GroupCommitWriter writer;
     private final Passwords passwords;
     private final SettingsStore settings;
     private final Clock clock;
@@ -45,7 +46,7 @@ public final class UserService {
 
     public UserService(Database database, Passwords passwords, SettingsStore settings, Clock clock) {
         this.read = database.read();
-        this.write = database.write();
+        this.writer = database.groupCommitWriter();
         this.passwords = passwords;
         this.settings = settings;
         this.clock = clock;
@@ -82,7 +83,7 @@ public final class UserService {
      */
     public void configureAdmin(String name, String password, Map<String, String> otherSettings) {
         String hash = passwords.hash(password);
-        write.useTransaction(handle -> {
+        writer.useTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
             Optional<User> existing = dao.findAdmin();
             if (existing.isPresent()) {
@@ -122,11 +123,11 @@ public final class UserService {
             if (found.isAdmin()) {
                 settings.update(Map.of(Settings.ADMIN_PASSWORD, newHash));
             } else {
-                write.useExtension(UserDao.class, dao -> dao.updatePasswordHash(found.id(), newHash));
+                writer.useExtension(UserDao.class, dao -> dao.updatePasswordHash(found.id(), newHash));
             }
             log.info("Rehashed the password of user {} with the current parameters", found.id());
         }
-        write.useExtension(UserDao.class, dao -> dao.recordLogin(found.id(), clock.millis()));
+        writer.useExtension(UserDao.class, dao -> dao.recordLogin(found.id(), clock.millis()));
         return Optional.of(found);
     }
 
@@ -155,7 +156,7 @@ public final class UserService {
 
         String hash = passwords.hash(password);
         int level = settings.current().defaultLevel();
-        long id = write.inTransaction(handle -> {
+        long id = writer.inTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
             if (dao.findByName(cleanName).isPresent()) {
                 throw new ConflictException("name", "users.name.taken");

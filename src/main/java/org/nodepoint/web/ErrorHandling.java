@@ -13,14 +13,15 @@ import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.UnavailableException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.users.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns exceptions into responses: our typed exceptions into 403, 404, 409 and 422 pages with a
- * safe message, anything else into a 500 whose stack trace is logged once under an error id that
+ * Turns exceptions into responses: our typed exceptions into 403, 404, 409, 422 and 503 pages with
+ * a safe message, anything else into a 500 whose stack trace is logged once under an error id that
  * the page shows.
  */
 final class ErrorHandling {
@@ -41,6 +42,10 @@ final class ErrorHandling {
         routes.exception(ValidationException.class, (e, ctx) -> invalid(ctx, e.errors()));
         routes.exception(ConflictException.class,
                 (e, ctx) -> invalid(ctx, new FieldErrors().add(e.field(), e.getMessage())));
+        routes.exception(UnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            show(ctx, 503, "error.unavailable.title", e.getMessage());
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleKey(e.getStatus()), messageKey(e)));
         routes.exception(Exception.class, this::serverError);
         routes.error(404, ctx -> {
