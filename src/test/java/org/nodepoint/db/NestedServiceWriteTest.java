@@ -59,7 +59,7 @@ class NestedServiceWriteTest {
             throw failure;
         })).isSameAs(failure);
 
-        assertThat(node.wiring.tickets.listByProduct(product.id())).isEmpty();
+        assertThat(node.wiring.tickets.listByProduct(product.id()).tickets()).isEmpty();
     }
 
     private long fileTicket() {
