@@ -7,11 +7,13 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.config.SizeUnit;
 import io.javalin.security.RouteRole;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.nodepoint.users.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,9 @@ public final class WebApp {
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     /** The largest request body accepted, in bytes; nothing in this release uploads files. */
     static final int MAX_REQUEST_BYTES = 1_000_000;
+    private static final int MAX_REQUEST_THREADS = 48;
+    private static final int MIN_REQUEST_THREADS = 8;
+    private static final Duration THREAD_IDLE_TIMEOUT = Duration.ofMinutes(1);
     private static final Set<HandlerType> ENDPOINT_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
     private static final Set<HandlerType> STATE_CHANGING = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
@@ -72,6 +77,7 @@ public final class WebApp {
 
     private void configureServer(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
+        config.jetty.threadPool = requestThreads();
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         // The request size limit above covers only bodies read whole; multipart bodies have their own.
@@ -79,6 +85,18 @@ public final class WebApp {
         config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
         config.requestLogger.http(this::logRequest);
+    }
+
+    /**
+     * Creates the request thread pool. SQLite serves at most four readers and one writer at a time,
+     * so more threads than a few dozen only queue on the connection pool, and under overload each
+     * extra thread costs memory for its stack and native buffers (Javalin's default allows 250).
+     * Requests beyond the limit wait in Jetty's queue instead.
+     */
+    private static QueuedThreadPool requestThreads() {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_REQUEST_THREADS, MIN_REQUEST_THREADS, (int) THREAD_IDLE_TIMEOUT.toMillis());
+        threads.setName("JettyServerThreadPool");
+        return threads;
     }
 
     private static void requireOneRole(String path, Set<RouteRole> roles) {
