@@ -13,8 +13,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
+import org.nodepoint.errors.UnavailableException;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in sessions. A session is a random 256-bit token in a cookie. The database keeps only its
@@ -22,6 +25,7 @@ import org.nodepoint.users.UserService;
  * absolute expiry (the session_expiry setting, in hours) or after an idle period.
  */
 public final class SessionService {
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
     static final Duration MAX_IDLE = Duration.ofHours(2);
     /** last_seen_at is written at most this often, so that reading pages does not mean a write each time. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
@@ -72,9 +76,21 @@ public final class SessionService {
             return Optional.empty();
         }
         if (now - session.lastSeenAt() > TOUCH_INTERVAL.toMillis()) {
-            writer.useExtension(SessionDao.class, dao -> dao.touch(session.id(), now));
+            touch(session.id(), now);
         }
         return Optional.of(new ActiveSession(user.get(), session.csrfToken()));
+    }
+
+    /**
+     * Records that the session was used. With the write queue full the page is still served, and
+     * a later request records the use, because losing one update only shortens the idle period.
+     */
+    private void touch(long sessionId, long now) {
+        try {
+            writer.useExtension(SessionDao.class, dao -> dao.touch(sessionId, now));
+        } catch (UnavailableException overloaded) {
+            log.debug("Session use not recorded while the write queue is full");
+        }
     }
 
     public void end(String token) {

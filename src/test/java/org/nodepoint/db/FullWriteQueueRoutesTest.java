@@ -66,6 +66,25 @@ class FullWriteQueueRoutesTest {
     }
 
     @Test
+    void page_view_still_served() {
+        node.http((server, client) -> {
+            Browser browser = new Browser(client.getOrigin());
+            assertThat(browser.signIn("reporter", TestNodePoint.PASSWORD).status()).isEqualTo(302);
+            // Thirty minutes without a request: the next one wants to record the session's use.
+            node.wiring.database.write().useHandle(handle -> handle.execute("UPDATE sessions SET last_seen_at = last_seen_at - 1800000"));
+            WriterBlocker blocker = WriterBlocker.block(node.wiring.database.groupCommitWriter());
+            List<CompletableFuture<Object>> queued = blocker.fillQueue();
+
+            Browser.Page page = browser.get("/tickets");
+            blocker.release();
+            queued.forEach(CompletableFuture::join);
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("reporter");
+        });
+    }
+
+    @Test
     void legacy_api_call_gets_503() {
         node.http((server, client) -> {
             WriterBlocker blocker = WriterBlocker.block(node.wiring.database.groupCommitWriter());
