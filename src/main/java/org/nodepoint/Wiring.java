@@ -29,6 +29,7 @@ import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Passwords;
 import org.nodepoint.users.UserService;
+import org.nodepoint.web.ComponentGate;
 import org.nodepoint.web.Csrf;
 import org.nodepoint.web.Pages;
 import org.nodepoint.web.Text;
@@ -82,13 +83,14 @@ public final class Wiring implements AutoCloseable {
         Pages pages = new Pages(Pages.engine(devTemplates), settings, csrf, text);
         WebApp web = new WebApp(settings, sessions, csrf, pages, database);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets);
+        ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages),
                 new AuthRoutes(users, sessions, new LoginThrottle(clock), settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
-                new TicketRoutes(tickets, products, settings, pages),
-                new SearchRoutes(search, pages),
+                new TicketRoutes(tickets, products, settings, pages, gate),
+                new SearchRoutes(search, pages, gate),
                 legacyApi));
     }
 
