@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import org.nodepoint.admin.SiteSettingsRoutes;
+import org.nodepoint.admin.SiteSettingsService;
 import org.nodepoint.auth.AuthRoutes;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SessionService;
@@ -51,6 +53,7 @@ public final class Wiring implements AutoCloseable {
     public final ProductService products;
     public final TicketService tickets;
     public final SearchService search;
+    public final SiteSettingsService siteSettings;
 
     private final Clock clock;
 
@@ -70,6 +73,7 @@ public final class Wiring implements AutoCloseable {
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, clock);
         this.search = new SearchService(database, tickets);
+        this.siteSettings = new SiteSettingsService(settings);
     }
 
     public static Wiring open(Path dataFolder) {
@@ -91,6 +95,7 @@ public final class Wiring implements AutoCloseable {
                 new ProductRoutes(products, tickets, pages),
                 new TicketRoutes(tickets, products, settings, pages, gate),
                 new SearchRoutes(search, pages, gate),
+                new SiteSettingsRoutes(siteSettings, pages),
                 legacyApi));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.nodepoint.config.Terminology;
+import org.nodepoint.errors.FieldErrors;
 
 class TextTest {
     private final Text text = new Text(Locale.ENGLISH);
@@ -43,5 +44,12 @@ class TextTest {
     void numbered_placeholders_still_fill() {
         assertThat(text.withTerms(Terminology.PROJECTS).plain("tickets.new.forProduct", "Apollo"))
                 .isEqualTo("Project: <strong>Apollo</strong>.");
+    }
+
+    @Test
+    void label_argument_is_looked_up() {
+        String message = text.plain("settings.invalid.number", new FieldErrors.Label("settings.page_len"), 5, 500);
+
+        assertThat(message).isEqualTo("Rows per page must be a whole number from 5 to 500.");
     }
 }
