@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import org.nodepoint.admin.SiteSettingsRoutes;
+import org.nodepoint.admin.SiteSettingsService;
 import org.nodepoint.auth.AuthRoutes;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SessionService;
@@ -29,6 +31,7 @@ import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Passwords;
 import org.nodepoint.users.UserService;
+import org.nodepoint.web.ComponentGate;
 import org.nodepoint.web.Csrf;
 import org.nodepoint.web.Pages;
 import org.nodepoint.web.Text;
@@ -50,6 +53,7 @@ public final class Wiring implements AutoCloseable {
     public final ProductService products;
     public final TicketService tickets;
     public final SearchService search;
+    public final SiteSettingsService siteSettings;
 
     private final Clock clock;
 
@@ -69,6 +73,7 @@ public final class Wiring implements AutoCloseable {
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, clock);
         this.search = new SearchService(database, tickets);
+        this.siteSettings = new SiteSettingsService(settings);
     }
 
     public static Wiring open(Path dataFolder) {
@@ -82,13 +87,15 @@ public final class Wiring implements AutoCloseable {
         Pages pages = new Pages(Pages.engine(devTemplates), settings, csrf, text);
         WebApp web = new WebApp(settings, sessions, csrf, pages, database);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets);
+        ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages),
                 new AuthRoutes(users, sessions, new LoginThrottle(clock), settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
-                new TicketRoutes(tickets, products, settings, pages),
-                new SearchRoutes(search, pages),
+                new TicketRoutes(tickets, products, settings, pages, gate),
+                new SearchRoutes(search, pages, gate),
+                new SiteSettingsRoutes(siteSettings, pages),
                 legacyApi));
     }
 

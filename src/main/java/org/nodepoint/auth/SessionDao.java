@@ -13,7 +13,7 @@ interface SessionDao {
     void insert(@Bind("tokenHash") String tokenHash, @Bind("userId") long userId, @Bind("csrfToken") String csrfToken,
             @Bind("now") long now, @Bind("expiresAt") long expiresAt);
 
-    @SqlQuery("SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at "
+    @SqlQuery("SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at "
             + "FROM sessions s WHERE s.token_hash = :tokenHash")
     Optional<SessionRow> findByTokenHash(@Bind("tokenHash") String tokenHash);
 

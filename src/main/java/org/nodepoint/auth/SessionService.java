@@ -67,7 +67,7 @@ public final class SessionService {
         }
         long now = clock.millis();
         Optional<SessionRow> row = read.withExtension(SessionDao.class, dao -> dao.findByTokenHash(hash(token)));
-        if (row.isEmpty() || row.get().expiresAt() <= now || row.get().lastSeenAt() + MAX_IDLE.toMillis() <= now) {
+        if (row.isEmpty() || isExpired(row.get(), now)) {
             return Optional.empty();
         }
         SessionRow session = row.get();
@@ -79,6 +79,16 @@ public final class SessionService {
             touch(session.id(), now);
         }
         return Optional.of(new ActiveSession(user.get(), session.csrfToken()));
+    }
+
+    /**
+     * True once the session is past its stored expiry, idle too long, or older than session_expiry
+     * allows now. The last check makes a shorter session_expiry end older sessions at once; a
+     * longer one applies only to sessions started after the change.
+     */
+    private boolean isExpired(SessionRow session, long now) {
+        long maxAge = Duration.ofHours(settings.current().sessionExpiryHours()).toMillis();
+        return session.expiresAt() <= now || session.lastSeenAt() + MAX_IDLE.toMillis() <= now || session.createdAt() + maxAge <= now;
     }
 
     /**

@@ -11,6 +11,10 @@ public final class FieldErrors {
     public record Message(String key, List<Object> args) {
     }
 
+    /** A message argument that is itself a message key, such as a field's label, resolved when the message is shown. */
+    public record Label(String key) {
+    }
+
     private final Map<String, Message> errors = new LinkedHashMap<>();
 
     public FieldErrors add(String field, String messageKey, Object... args) {

@@ -2,9 +2,12 @@ package org.nodepoint.home;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
+import org.nodepoint.config.Component;
 import org.nodepoint.legacyapi.LegacyApi;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Viewer;
+import org.nodepoint.web.Chrome;
 import org.nodepoint.web.CurrentViewer;
 import org.nodepoint.web.FeatureRoutes;
 import org.nodepoint.web.Pages;
@@ -36,7 +39,12 @@ public final class HomeRoutes implements FeatureRoutes {
             return;
         }
         Viewer viewer = CurrentViewer.of(ctx);
-        pages.render(ctx, "home/home.jte", new HomePage(pages.chrome(ctx), tickets.createdBy(viewer, LIST_LENGTH),
+        Chrome chrome = pages.chrome(ctx);
+        if (!chrome.hasComponent(Component.TICKETS)) {
+            pages.render(ctx, "home/home.jte", new HomePage(chrome, List.of(), List.of()));
+            return;
+        }
+        pages.render(ctx, "home/home.jte", new HomePage(chrome, tickets.createdBy(viewer, LIST_LENGTH),
                 tickets.assignedTo(viewer, LIST_LENGTH)));
     }
 }

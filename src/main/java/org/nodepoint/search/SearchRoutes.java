@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.nodepoint.config.Component;
+import org.nodepoint.web.ComponentGate;
 import org.nodepoint.web.CurrentViewer;
 import org.nodepoint.web.FeatureRoutes;
 import org.nodepoint.web.Pages;
@@ -16,14 +18,18 @@ public final class SearchRoutes implements FeatureRoutes {
 
     private final SearchService search;
     private final Pages pages;
+    private final ComponentGate gate;
 
-    public SearchRoutes(SearchService search, Pages pages) {
+    public SearchRoutes(SearchService search, Pages pages, ComponentGate gate) {
         this.search = search;
         this.pages = pages;
+        this.gate = gate;
     }
 
+    /** Search finds tickets only, so it is hidden with the tickets component. */
     @Override
     public void register(RoutesConfig routes) {
+        routes.before("/search", gate.require(Component.TICKETS));
         routes.get("/search", this::results, Requires.ANYONE);
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nodepoint.config.Component;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
@@ -14,6 +15,7 @@ import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
+import org.nodepoint.web.ComponentGate;
 import org.nodepoint.web.CurrentViewer;
 import org.nodepoint.web.FeatureRoutes;
 import org.nodepoint.web.Flash;
@@ -29,16 +31,20 @@ public final class TicketRoutes implements FeatureRoutes {
     private final ProductService products;
     private final SettingsStore settings;
     private final Pages pages;
+    private final ComponentGate gate;
 
-    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages) {
+    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
         this.pages = pages;
+        this.gate = gate;
     }
 
     @Override
     public void register(RoutesConfig routes) {
+        routes.before("/tickets", gate.require(Component.TICKETS));
+        routes.before("/tickets/*", gate.require(Component.TICKETS));
         routes.get("/tickets", this::list, Requires.ANYONE);
         routes.get("/tickets/new", this::newForm, Requires.ANYONE);
         routes.post("/tickets", this::create, Requires.ANYONE);

@@ -1,11 +1,14 @@
 package org.nodepoint.web;
 
+import java.util.Set;
+import org.nodepoint.config.Component;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 
 /**
  * The frame around every page's content: site name, public notice, the viewer and their
- * navigation, the CSRF token for forms and a pending flash message.
+ * navigation, the CSRF token for forms, a pending flash message, the site's appearance and the
+ * components that are switched on.
  */
 public record Chrome(
         Text text,
@@ -16,13 +19,23 @@ public record Chrome(
         Flash flash,
         String path,
         boolean guestTickets,
-        boolean allowRegistrations) {
+        boolean allowRegistrations,
+        Appearance appearance,
+        Set<Component> components) {
 
     /** The path of the Bootstrap WebJar. Its version must match the one in pom.xml. */
     public static final String BOOTSTRAP = "/webjars/bootstrap/5.3.8";
 
     public boolean canFileTickets() {
-        return viewer.hasLevel(Level.AUTHORIZED) || (viewer.isGuest() && guestTickets);
+        return hasComponent(Component.TICKETS) && (viewer.hasLevel(Level.AUTHORIZED) || (viewer.isGuest() && guestTickets));
+    }
+
+    public boolean hasComponent(Component component) {
+        return components.contains(component);
+    }
+
+    public boolean isAdmin() {
+        return viewer.hasLevel(Level.ADMIN);
     }
 
     public boolean isActive(String prefix) {

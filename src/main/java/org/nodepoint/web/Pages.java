@@ -6,21 +6,27 @@ import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
+import org.nodepoint.config.Terminology;
 
 /** Renders jte templates, each with one typed page record, inside the shared page chrome. */
 public final class Pages {
     private final TemplateEngine engine;
     private final SettingsStore settings;
     private final Csrf csrf;
-    private final Text text;
+    /** The UI texts with the words of each terminology, so that a change of items_managed shows on the next page. */
+    private final Map<Terminology, Text> texts = new EnumMap<>(Terminology.class);
 
     public Pages(TemplateEngine engine, SettingsStore settings, Csrf csrf, Text text) {
         this.engine = engine;
         this.settings = settings;
         this.csrf = csrf;
-        this.text = text;
+        for (Terminology terminology : Terminology.values()) {
+            texts.put(terminology, text.withTerms(terminology));
+        }
     }
 
     /**
@@ -36,14 +42,15 @@ public final class Pages {
         return engine;
     }
 
+    /** Returns the UI texts with the wording that the settings choose now. */
     public Text text() {
-        return text;
+        return texts.get(settings.current().terminology());
     }
 
     public Chrome chrome(Context ctx) {
         Settings current = settings.current();
         return new Chrome(
-                text,
+                texts.get(current.terminology()),
                 current.siteName(),
                 current.notice(),
                 CurrentViewer.of(ctx),
@@ -51,7 +58,9 @@ public final class Pages {
                 Flash.take(ctx).orElse(null),
                 ctx.path(),
                 current.guestTickets(),
-                current.allowRegistrations());
+                current.allowRegistrations(),
+                Appearance.of(current),
+                current.enabledComponents());
     }
 
     public void render(Context ctx, String template, Object page) {

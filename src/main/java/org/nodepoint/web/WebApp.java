@@ -28,8 +28,6 @@ public final class WebApp {
     /** Paths that serve the NodePoint 1.x JSON API when the request carries an {@code api} parameter. */
     public static final List<String> LEGACY_API_PATHS = List.of("/", "/nodepoint", "/nodepoint/", "/nodepoint/nodepoint.cgi");
 
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     /** The largest request body accepted, in bytes; nothing in this release uploads files. */
     static final int MAX_REQUEST_BYTES = 1_000_000;
     private static final int MAX_REQUEST_THREADS = 48;
@@ -45,6 +43,7 @@ public final class WebApp {
     private final Pages pages;
     private final Database database;
     private final ErrorHandling errors;
+    private final ContentSecurityPolicy contentSecurityPolicy = new ContentSecurityPolicy();
 
     public WebApp(SettingsStore settings, SessionService sessions, Csrf csrf, Pages pages, Database database) {
         this.settings = settings;
@@ -113,7 +112,7 @@ public final class WebApp {
     }
 
     private void addSecurityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("Content-Security-Policy", contentSecurityPolicy.headerFor(settings.current()));
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");

@@ -57,4 +57,106 @@ class SettingsTest {
         assertThat(with(Settings.TICKET_VISIBILITY, "Everyone").ticketVisibility()).isEqualTo(TicketVisibility.RESTRICTED);
         assertThat(with(Settings.TICKET_VISIBILITY, "public").ticketVisibility()).isEqualTo(TicketVisibility.PUBLIC);
     }
+
+    @Test
+    void absent_keys_give_documented_defaults() {
+        Settings settings = Settings.empty();
+
+        assertThat(settings.themeColor()).isEqualTo(ThemeColor.BLUE);
+        assertThat(settings.terminology()).isEqualTo(Terminology.DEFAULT);
+        assertThat(settings.pageLength()).isEqualTo(50);
+        assertThat(settings.pinnedArticleId()).isEmpty();
+        assertThat(settings.needAssign()).isFalse();
+        assertThat(settings.maxUploadBytes()).isEqualTo(999_000);
+        assertThat(settings.uploadExtensions()).isEmpty();
+        assertThat(settings.sessionExpiryHours()).isEqualTo(12);
+        assertThat(settings.minPasswordLength()).isEqualTo(8);
+        assertThat(settings.smtpPort()).isEqualTo(25);
+        assertThat(settings.smtpSecurity()).isEqualTo(SmtpSecurity.STARTTLS);
+        assertThat(settings.mailEnabled()).isFalse();
+        assertThat(settings.directoryEnabled()).isFalse();
+        assertThat(settings.stylesheetUrl()).isEmpty();
+        assertThat(settings.faviconUrl()).isEmpty();
+        assertThat(settings.logoUrl()).isEmpty();
+        assertThat(settings.plugin(Plugin.NEW_TICKET)).isEmpty();
+    }
+
+    @Test
+    void levels_default_as_in_nodepoint_one() {
+        Settings settings = Settings.empty();
+
+        assertThat(settings.defaultLevel()).isEqualTo(1);
+        assertThat(settings.uploadLevel()).isEqualTo(1);
+        assertThat(settings.pastEditLevel()).isEqualTo(5);
+        assertThat(settings.customFormsLevel()).isEqualTo(4);
+        assertThat(settings.reportsLevel()).isEqualTo(2);
+        assertThat(settings.tasksLevel()).isEqualTo(4);
+        assertThat(settings.userDetailsLevel()).isEqualTo(5);
+        assertThat(settings.clientsLevel()).isEqualTo(2);
+        assertThat(settings.clientEventsLevel()).isEqualTo(2);
+        assertThat(settings.automationLevel()).isEqualTo(5);
+        assertThat(settings.addSecretsLevel()).isEqualTo(4);
+        assertThat(settings.viewSecretsLevel()).isEqualTo(2);
+    }
+
+    @Test
+    void levels_out_of_range_are_clamped() {
+        assertThat(with(Settings.REPORTS_LEVEL, "6").reportsLevel()).isEqualTo(5);
+        assertThat(with(Settings.VIEW_SECRETS_LEVEL, "-3").viewSecretsLevel()).isEqualTo(0);
+        assertThat(with(Settings.USER_DETAILS_LEVEL, "three").userDetailsLevel()).isEqualTo(5);
+        assertThat(with(Settings.TASKS_LEVEL, "3").tasksLevel()).isEqualTo(3);
+    }
+
+    @Test
+    void absent_component_is_on() {
+        assertThat(Settings.empty().isEnabled(Component.TICKETS)).isTrue();
+        assertThat(Settings.empty().enabledComponents()).containsExactly(Component.values());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"off", "", "NULL", "no"})
+    void present_component_is_off_unless_on(String value) {
+        Settings settings = new Settings(java.util.Map.of("comp_tickets", value.equals("NULL") ? "" : value));
+
+        assertThat(settings.isEnabled(Component.TICKETS)).isFalse();
+        assertThat(settings.enabledComponents()).doesNotContain(Component.TICKETS).contains(Component.FILES);
+    }
+
+    @Test
+    void appearance_values_are_parsed() {
+        assertThat(with(Settings.THEME_COLOR, "4").themeColor()).isEqualTo(ThemeColor.ORANGE);
+        assertThat(with(Settings.THEME_COLOR, "9").themeColor()).isEqualTo(ThemeColor.BLUE);
+        assertThat(with(Settings.TERMINOLOGY, "Resources with locations and updates").terminology()).isEqualTo(Terminology.RESOURCES);
+        assertThat(with(Settings.TERMINOLOGY, "Widgets").terminology()).isEqualTo(Terminology.DEFAULT);
+        assertThat(with(Settings.PINNED_ARTICLE, "17").pinnedArticleId()).hasValue(17);
+        assertThat(with(Settings.PINNED_ARTICLE, "0").pinnedArticleId()).isEmpty();
+    }
+
+    @Test
+    void nodepoint_one_asset_defaults_are_ignored() {
+        assertThat(with(Settings.STYLESHEET, "default.css").stylesheetUrl()).isEmpty();
+        assertThat(with(Settings.FAVICON, "favicon.gif").faviconUrl()).isEmpty();
+        assertThat(with(Settings.LOGO, "javascript:alert(1)").logoUrl()).isEmpty();
+        assertThat(with(Settings.LOGO, "/static/logo.png").logoUrl()).isEqualTo("/static/logo.png");
+    }
+
+    @Test
+    void upload_extensions_are_normalised() {
+        assertThat(with(Settings.UPLOAD_EXTENSIONS, " .PDF, png  txt,,").uploadExtensions()).containsExactly("pdf", "png", "txt");
+    }
+
+    @Test
+    void numbers_out_of_range_fall_back() {
+        assertThat(with(Settings.MAX_UPLOAD_SIZE, "0").maxUploadBytes()).isEqualTo(999_000);
+        assertThat(with(Settings.MAX_UPLOAD_SIZE, "99999999999").maxUploadBytes()).isEqualTo(Settings.MAX_UPLOAD_BYTES);
+        assertThat(with(Settings.SMTP_PORT, "70000").smtpPort()).isEqualTo(25);
+        assertThat(with(Settings.MIN_PASSWORD_LENGTH, "3").minPasswordLength()).isEqualTo(6);
+        assertThat(with(Settings.MIN_PASSWORD_LENGTH, "500").minPasswordLength()).isEqualTo(128);
+    }
+
+    @Test
+    void directory_needs_server_and_domain() {
+        assertThat(with(Settings.AD_SERVER, "dc1.corp.example").directoryEnabled()).isFalse();
+        assertThat(new Settings(java.util.Map.of(Settings.AD_SERVER, "dc1", Settings.AD_DOMAIN, "CORP")).directoryEnabled()).isTrue();
+    }
 }

@@ -59,6 +59,11 @@ public final class TestNodePoint implements AutoCloseable {
         return new TestNodePoint(new Wiring(folder, FAST_HASHING, Clock.systemUTC()));
     }
 
+    /** Opens an existing data folder again with nothing added, as a restart of the server would. */
+    public static TestNodePoint reopen(Path folder) {
+        return new TestNodePoint(new Wiring(folder, FAST_HASHING, Clock.systemUTC()));
+    }
+
     public Javalin app() {
         return wiring.createApp(new SetupCode(SETUP_CODE), null);
     }

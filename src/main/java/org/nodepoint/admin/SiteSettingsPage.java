@@ -1,0 +1,32 @@
+package org.nodepoint.admin;
+
+import java.util.List;
+import java.util.Map;
+import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.web.Chrome;
+
+/**
+ * The settings form: the sections, each field's value (as stored, or as typed when the form is
+ * shown again with errors), whether an SMTP password is stored, and the field errors or null.
+ */
+public record SiteSettingsPage(
+        Chrome chrome,
+        List<SettingsSection> sections,
+        Map<String, String> values,
+        boolean smtpPasswordStored,
+        boolean clearSmtpPassword,
+        FieldErrors errors) {
+
+    public String value(String key) {
+        String value = values.get(key);
+        return value == null ? "" : value;
+    }
+
+    public boolean isOn(String key) {
+        return "on".equals(values.get(key));
+    }
+
+    public boolean hasError(String key) {
+        return errors != null && errors.has(key);
+    }
+}

@@ -1,0 +1,99 @@
+package org.nodepoint.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nodepoint.config.Settings;
+import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.users.Level;
+import org.nodepoint.web.CurrentViewer;
+import org.nodepoint.web.FeatureRoutes;
+import org.nodepoint.web.Flash;
+import org.nodepoint.web.Forms;
+import org.nodepoint.web.Pages;
+import org.nodepoint.web.Requires;
+
+/** The administrator's settings page and the API key replacement. */
+public final class SiteSettingsRoutes implements FeatureRoutes {
+    private static final String PATH = "/admin/settings";
+
+    private final SiteSettingsService service;
+    private final Pages pages;
+
+    public SiteSettingsRoutes(SiteSettingsService service, Pages pages) {
+        this.service = service;
+        this.pages = pages;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, this::editForm, Requires.level(Level.ADMIN));
+        routes.post(PATH, this::update, Requires.level(Level.ADMIN));
+        routes.post(PATH + "/api-keys", this::regenerateApiKeys, Requires.level(Level.ADMIN));
+    }
+
+    private void editForm(Context ctx) {
+        render(ctx, service.currentValues(), false, null);
+    }
+
+    private void update(Context ctx) {
+        SettingsSubmission submission = read(ctx);
+        Forms.onInvalid(ctx, errors -> render(ctx, withoutPassword(submission.values()), submission.clearSmtpPassword(), errors));
+        List<String> changed = service.save(CurrentViewer.of(ctx), submission);
+        Flash.success(ctx, changed.isEmpty() ? "settings.unchanged" : "settings.saved", changed.size());
+        ctx.redirect(PATH);
+    }
+
+    /** Shows the new keys on this response, never after a redirect, so that they are not stored in a cookie. */
+    private void regenerateApiKeys(Context ctx) {
+        if (!"on".equals(ctx.formParam("confirm"))) {
+            Flash.error(ctx, "settings.keys.unconfirmed", null);
+            ctx.redirect(PATH + "#section-api");
+            return;
+        }
+        SiteSettingsService.NewApiKeys keys = service.regenerateApiKeys(CurrentViewer.of(ctx));
+        ctx.header("Cache-Control", "no-store");
+        pages.render(ctx, "admin/api_keys.jte", new ApiKeysPage(pages.chrome(ctx), keys.readKey(), keys.writeKey()));
+    }
+
+    private void render(Context ctx, Map<String, String> values, boolean clearSmtpPassword, FieldErrors errors) {
+        pages.render(ctx, "admin/settings.jte", new SiteSettingsPage(pages.chrome(ctx), SettingsCatalogue.SECTIONS, values,
+                service.hasSmtpPassword(), clearSmtpPassword, errors));
+    }
+
+    /**
+     * Reads every field of the catalogue. A switch is sent as a hidden "off" followed by the
+     * checkbox's "on" when it is ticked, so a missing switch means a form from another page or
+     * version, which validation rejects instead of reading it as "off".
+     */
+    private static SettingsSubmission read(Context ctx) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (SettingsField field : SettingsCatalogue.FIELDS) {
+            values.put(field.key(), switch (field.kind()) {
+                case SWITCH -> switchValue(ctx.formParams(field.key()));
+                case SECRET -> ctx.formParam(field.key());
+                default -> stripped(ctx.formParam(field.key()));
+            });
+        }
+        return new SettingsSubmission(values, "on".equals(ctx.formParam(SiteSettingsService.CLEAR_SMTP_PASSWORD)));
+    }
+
+    private static String stripped(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static String switchValue(List<String> sent) {
+        if (sent.isEmpty()) {
+            return null;
+        }
+        return sent.contains("on") ? "on" : sent.get(sent.size() - 1);
+    }
+
+    private static Map<String, String> withoutPassword(Map<String, String> values) {
+        Map<String, String> formValues = new LinkedHashMap<>(values);
+        formValues.put(Settings.SMTP_PASSWORD, "");
+        return formValues;
+    }
+}
