@@ -28,6 +28,7 @@ import org.nodepoint.setup.SetupService;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Passwords;
+import org.nodepoint.users.UserManagementService;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.Csrf;
 import org.nodepoint.web.Pages;
@@ -45,6 +46,7 @@ public final class Wiring implements AutoCloseable {
     public final Database database;
     public final Passwords passwords;
     public final UserService users;
+    public final UserManagementService userManagement;
     public final SessionService sessions;
     public final SetupService setup;
     public final ProductService products;
@@ -64,6 +66,7 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(databaseFile(dataFolder, settings.current()));
         this.passwords = new Passwords(hashing);
         this.users = new UserService(database, passwords, settings, clock);
+        this.userManagement = new UserManagementService(database, users, passwords, settings);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);

@@ -25,6 +25,11 @@ public final class Settings {
     public static final String DEFAULT_LEVEL = "default_lvl";
     public static final String DB_ADDRESS = "db_address";
     public static final String UPLOAD_FOLDER = "upload_folder";
+    // Users and their summaries.
+    public static final String SUMMARY_LEVEL = "summary_lvl";
+    public static final String MIN_PASSWORD_LENGTH = "min_password_length";
+    public static final int DEFAULT_MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_LENGTH = 128;
 
     public static final int DEFAULT_PAGE_LENGTH = 50;
     public static final int MAX_PAGE_LENGTH = 500;
@@ -114,6 +119,16 @@ public final class Settings {
 
     public int defaultLevel() {
         return clamp(intValue(DEFAULT_LEVEL, 1), 0, 5);
+    }
+
+    /** Returns the level that may read user summaries: 5 by default as in NodePoint 1.x, clamped to 0-6. */
+    public int summaryLevel() {
+        return clamp(intValue(SUMMARY_LEVEL, 5), 0, 6);
+    }
+
+    /** Returns the shortest password length accepted: 8 by default, clamped to 6-128 so that no setting turns the rule off. */
+    public int minPasswordLength() {
+        return clamp(intValue(MIN_PASSWORD_LENGTH, DEFAULT_MIN_PASSWORD_LENGTH), 6, MAX_PASSWORD_LENGTH);
     }
 
     /**

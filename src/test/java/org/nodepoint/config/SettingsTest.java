@@ -51,6 +51,15 @@ class SettingsTest {
     }
 
     @Test
+    void summary_level_falls_back_and_clamps() {
+        assertThat(Settings.empty().summaryLevel()).isEqualTo(5);
+        assertThat(with(Settings.SUMMARY_LEVEL, "3").summaryLevel()).isEqualTo(3);
+        assertThat(with(Settings.SUMMARY_LEVEL, "9").summaryLevel()).isEqualTo(6);
+        assertThat(with(Settings.SUMMARY_LEVEL, "-1").summaryLevel()).isEqualTo(0);
+        assertThat(with(Settings.SUMMARY_LEVEL, "five").summaryLevel()).isEqualTo(5);
+    }
+
+    @Test
     void names_fall_back_to_defaults() {
         assertThat(Settings.empty().siteName()).isEqualTo("NodePoint");
         assertThat(Settings.empty().adminName()).isEqualTo("admin");
