@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import org.nodepoint.auth.AccountRoutes;
 import org.nodepoint.auth.AuthRoutes;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SessionService;
@@ -29,6 +30,7 @@ import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Passwords;
 import org.nodepoint.users.UserManagementService;
+import org.nodepoint.users.UserRoutes;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.Csrf;
 import org.nodepoint.web.Pages;
@@ -84,10 +86,14 @@ public final class Wiring implements AutoCloseable {
         Text text = new Text(Locale.ENGLISH);
         Pages pages = new Pages(Pages.engine(devTemplates), settings, csrf, text);
         WebApp web = new WebApp(settings, sessions, csrf, pages, database);
+        // One throttle for every password check: sign-in and own settings.
+        LoginThrottle throttle = new LoginThrottle(clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages),
-                new AuthRoutes(users, sessions, new LoginThrottle(clock), settings, pages),
+                new AuthRoutes(users, sessions, throttle, settings, pages),
+                new AccountRoutes(users, sessions, throttle, pages),
+                new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
                 new TicketRoutes(tickets, products, settings, pages),
