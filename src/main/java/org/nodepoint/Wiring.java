@@ -86,9 +86,9 @@ public final class Wiring implements AutoCloseable {
         Text text = new Text(Locale.ENGLISH);
         Pages pages = new Pages(Pages.engine(devTemplates), settings, csrf, text);
         WebApp web = new WebApp(settings, sessions, csrf, pages, database);
-        // One throttle for every password check: sign-in and own settings.
+        // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages),
                 new AuthRoutes(users, sessions, throttle, settings, pages),
