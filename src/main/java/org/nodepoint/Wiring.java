@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nodepoint.admin.SiteSettingsRoutes;
 import org.nodepoint.admin.SiteSettingsService;
+import org.nodepoint.auth.AccountRoutes;
 import org.nodepoint.auth.AuthRoutes;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SessionService;
@@ -30,6 +31,8 @@ import org.nodepoint.setup.SetupService;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Passwords;
+import org.nodepoint.users.UserManagementService;
+import org.nodepoint.users.UserRoutes;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.ComponentGate;
 import org.nodepoint.web.Csrf;
@@ -48,6 +51,7 @@ public final class Wiring implements AutoCloseable {
     public final Database database;
     public final Passwords passwords;
     public final UserService users;
+    public final UserManagementService userManagement;
     public final SessionService sessions;
     public final SetupService setup;
     public final ProductService products;
@@ -68,6 +72,7 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(databaseFile(dataFolder, settings.current()));
         this.passwords = new Passwords(hashing);
         this.users = new UserService(database, passwords, settings, clock);
+        this.userManagement = new UserManagementService(database, users, passwords, settings);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
@@ -86,11 +91,15 @@ public final class Wiring implements AutoCloseable {
         Text text = new Text(Locale.ENGLISH);
         Pages pages = new Pages(Pages.engine(devTemplates), settings, csrf, text);
         WebApp web = new WebApp(settings, sessions, csrf, pages, database);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets);
+        // One throttle for every password check: sign-in, own settings and the verify_password call.
+        LoginThrottle throttle = new LoginThrottle(clock);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages),
-                new AuthRoutes(users, sessions, new LoginThrottle(clock), settings, pages),
+                new AuthRoutes(users, sessions, throttle, settings, pages),
+                new AccountRoutes(users, sessions, throttle, pages),
+                new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
                 new TicketRoutes(tickets, products, settings, pages, gate),

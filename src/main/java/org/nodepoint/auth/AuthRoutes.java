@@ -2,9 +2,7 @@ package org.nodepoint.auth;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.SameSite;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
@@ -77,7 +75,7 @@ public final class AuthRoutes implements FeatureRoutes {
 
     private void logout(Context ctx) {
         sessions.end(ctx.cookie(WebApp.SESSION_COOKIE));
-        ctx.cookie(sessionCookie(ctx, "", 0));
+        SessionCookies.clear(ctx);
         ctx.redirect("/");
     }
 
@@ -104,14 +102,8 @@ public final class AuthRoutes implements FeatureRoutes {
     }
 
     private void signIn(Context ctx, User user) {
-        sessions.end(ctx.cookie(WebApp.SESSION_COOKIE));
-        String token = sessions.start(user);
-        ctx.cookie(sessionCookie(ctx, token, -1));
+        SessionCookies.signIn(ctx, sessions, user);
         log.info("User {} signed in", user.id());
-    }
-
-    private static Cookie sessionCookie(Context ctx, String value, int maxAge) {
-        return new Cookie(WebApp.SESSION_COOKIE, value, "/", maxAge, "https".equals(ctx.scheme()), true, null, SameSite.LAX);
     }
 
     /**

@@ -54,6 +54,19 @@ public final class LoginThrottle {
         }
     }
 
+    /**
+     * Takes back one attempt of the name and the address, for a request that checked a password
+     * but failed for another reason, so that mistakes in other fields do not count as guesses.
+     */
+    public synchronized void giveBack(String name, String address) {
+        for (String key : new String[] {nameKey(name), addressKey(address)}) {
+            Deque<Long> times = attempts.get(key);
+            if (times != null && !times.isEmpty()) {
+                times.removeLast();
+            }
+        }
+    }
+
     private int count(String key) {
         Deque<Long> times = attempts.get(key);
         if (times == null) {

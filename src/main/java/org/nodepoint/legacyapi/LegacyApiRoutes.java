@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
+import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.tickets.TicketService;
@@ -20,11 +21,13 @@ import org.nodepoint.web.WebApp;
 public final class LegacyApiRoutes implements FeatureRoutes {
     private final LegacyApi api;
 
-    public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets) {
+    public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
+            LoginThrottle throttle) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls);
         new ProductCalls(api, products).register(calls);
         new TicketCalls(api, tickets).register(calls);
+        new UserCalls(api, users, throttle, settings).register(calls);
     }
 
     public LegacyApi api() {

@@ -10,11 +10,19 @@ public record User(
         String kind,
         boolean disabled,
         long createdAt,
-        Long lastLoginAt) {
+        Long lastLoginAt,
+        boolean mustChangePassword,
+        boolean emailConfirmed) {
 
     public static final String KIND_LOCAL = "local";
     public static final String KIND_ADMIN = "admin";
     public static final String KIND_BUILTIN = "builtin";
+    /** The name of the demonstration account, which signs in normally but cannot change its own password or e-mail. */
+    public static final String DEMO_NAME = "demo";
+
+    public boolean isLocal() {
+        return KIND_LOCAL.equals(kind);
+    }
 
     public boolean isBuiltin() {
         return KIND_BUILTIN.equals(kind);
@@ -27,5 +35,9 @@ public record User(
     /** True when this account may act: not disabled and not a built-in actor. */
     public boolean canSignIn() {
         return !disabled && !isBuiltin();
+    }
+
+    public boolean isDemo() {
+        return isLocal() && DEMO_NAME.equalsIgnoreCase(name);
     }
 }

@@ -3,13 +3,11 @@ package org.nodepoint.users;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.config.Settings;
@@ -18,23 +16,18 @@ import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.errors.ForbiddenException;
+import org.nodepoint.errors.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Accounts: look-up, registration, the administrator account and password checks. */
+/**
+ * Accounts: look-up, creation, the administrator account, password checks, and the changes users
+ * make to their own account. Names, passwords and e-mail addresses pass {@link AccountRules} on
+ * every path that sets them.
+ */
 public final class UserService {
     private static final Logger log = LoggerFactory.getLogger(UserService.class);
-
-    public static final int MIN_NAME_LENGTH = 3;
-    public static final int MAX_NAME_LENGTH = 20;
-    public static final int MIN_PASSWORD_LENGTH = 8;
-    public static final int MAX_PASSWORD_LENGTH = 128;
-    public static final int MAX_EMAIL_LENGTH = 99;
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.-]+");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    /** Names of the built-in actors, and "admin", which stays reserved after the administrator is renamed. */
-    private static final Set<String> RESERVED_NAMES = Set.of("api", "guest", "system", "admin");
 
     private final Jdbi read;
     private final GroupCommitWriter writer;
@@ -69,6 +62,11 @@ public final class UserService {
         return users.stream().collect(Collectors.toMap(User::id, Function.identity()));
     }
 
+    /** Returns every local account in creation order (the administrator and built-in actors are not local). */
+    public List<User> listLocalInCreationOrder() {
+        return read.withExtension(UserDao.class, UserDao::listLocalInCreationOrder);
+    }
+
     /** Returns the id of a built-in actor ({@code api}, {@code guest} or {@code system}). */
     public long builtinId(String name) {
         return findByName(name)
@@ -99,10 +97,29 @@ public final class UserService {
     }
 
     /**
-     * Checks a name and password. Unknown names, wrong passwords, disabled and built-in accounts
-     * all return empty after the same amount of hashing work, so the result reveals nothing.
+     * Checks a name and password for signing in, and records the sign-in. Unknown names, wrong
+     * passwords, disabled and built-in accounts all return empty after the same amount of hashing
+     * work, so the result reveals nothing.
      */
     public Optional<User> authenticate(String name, String password) {
+        Optional<User> user = checkCredentials(name, password).filter(User::canSignIn);
+        user.ifPresent(found -> writer.useExtension(UserDao.class, dao -> dao.recordLogin(found.id(), clock.millis())));
+        return user;
+    }
+
+    /**
+     * Checks a name and password for another program (the legacy verify_password call) without
+     * signing in. Besides what sign-in rejects, it rejects level 0 accounts and the administrator,
+     * whose credentials NodePoint 1.x could not verify either.
+     */
+    public Optional<User> verifyCredentials(String name, String password) {
+        return checkCredentials(name, password)
+                .filter(User::canSignIn)
+                .filter(user -> !user.isAdmin() && user.level() > Level.UNAUTHORIZED);
+    }
+
+    /** Returns the account when the password is its own, rehashing a hash made with older parameters. */
+    private Optional<User> checkCredentials(String name, String password) {
         String trimmedName = name == null ? "" : name.strip();
         Optional<User> user = trimmedName.isEmpty() ? Optional.empty() : findByName(trimmedName);
         if (user.isEmpty()) {
@@ -110,25 +127,32 @@ public final class UserService {
             return Optional.empty();
         }
         User found = user.get();
-        String storedHash = found.isAdmin() ? settings.current().adminPasswordHash() : found.passwordHash();
+        String storedHash = storedHash(found);
         boolean valid = storedHash != null && passwords.verify(password, storedHash);
         if (storedHash == null) {
             passwords.verify(password, decoyHash());
         }
-        if (!valid || !found.canSignIn()) {
+        if (!valid) {
             return Optional.empty();
         }
         if (passwords.needsRehash(storedHash)) {
-            String newHash = passwords.hash(password);
-            if (found.isAdmin()) {
-                settings.update(Map.of(Settings.ADMIN_PASSWORD, newHash));
-            } else {
-                writer.useExtension(UserDao.class, dao -> dao.updatePasswordHash(found.id(), newHash));
-            }
-            log.info("Rehashed the password of user {} with the current parameters", found.id());
+            rehash(found, password);
         }
-        writer.useExtension(UserDao.class, dao -> dao.recordLogin(found.id(), clock.millis()));
         return Optional.of(found);
+    }
+
+    private String storedHash(User user) {
+        return user.isAdmin() ? settings.current().adminPasswordHash() : user.passwordHash();
+    }
+
+    private void rehash(User user, String password) {
+        String newHash = passwords.hash(password);
+        if (user.isAdmin()) {
+            settings.update(Map.of(Settings.ADMIN_PASSWORD, newHash));
+        } else {
+            writer.useExtension(UserDao.class, dao -> dao.updatePasswordHash(user.id(), newHash));
+        }
+        log.info("Rehashed the password of user {} with the current parameters", user.id());
     }
 
     /** Hashes the decoy on first use rather than at start, which would delay the first page by one hash. */
@@ -143,61 +167,140 @@ public final class UserService {
 
     /** Creates a local account with the configured default level; throws ValidationException or ConflictException. */
     public User register(String name, String password, String passwordAgain, String email) {
-        String cleanName = name == null ? "" : name.strip();
-        String cleanEmail = email == null ? "" : email.strip();
+        User user = createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, passwordAgain), false);
+        log.info("Registered user {} ({}) at level {}", user.id(), user.name(), user.level());
+        return user;
+    }
+
+    /** Creates a local account for the legacy add_user call, which sends the password once, at the default level. */
+    public User createFromApi(String name, String password, String email) {
+        return createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, null), false);
+    }
+
+    /**
+     * Validates and inserts a local account. A null {@code passwordAgain} skips the confirmation
+     * check, for callers that take the password once. The demonstration account is never asked to
+     * change its password, because it cannot.
+     */
+    User createLocal(NewUser form, boolean mustChangePassword) {
+        String name = form.name() == null ? "" : form.name().strip();
+        String email = form.email() == null ? "" : form.email().strip();
         FieldErrors errors = new FieldErrors();
-        checkName(cleanName, errors);
-        checkPassword(password, errors);
-        if (password != null && !password.equals(passwordAgain)) {
-            errors.add("password2", "users.password.mismatch");
-        }
-        checkEmail(cleanEmail, errors);
+        AccountRules.checkName(name, settings.current().adminName(), errors);
+        checkNewPassword(form.password(), form.passwordAgain(), errors);
+        AccountRules.checkEmail(email, errors);
         errors.throwIfAny();
 
-        String hash = passwords.hash(password);
-        int level = settings.current().defaultLevel();
+        String hash = passwords.hash(form.password());
+        boolean mustChange = mustChangePassword && !User.DEMO_NAME.equalsIgnoreCase(name);
         long id = writer.inTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
-            if (dao.findByName(cleanName).isPresent()) {
+            if (dao.findByName(name).isPresent()) {
                 throw new ConflictException("name", "users.name.taken");
             }
-            return dao.insert(cleanName, hash, cleanEmail, level, User.KIND_LOCAL, clock.millis());
+            return dao.insertLocal(name, hash, email, form.level(), mustChange, clock.millis());
         });
-        log.info("Registered user {} ({}) at level {}", id, cleanName, level);
         return findById(id).orElseThrow();
     }
 
-    private void checkName(String name, FieldErrors errors) {
-        if (name.length() < MIN_NAME_LENGTH || name.length() > MAX_NAME_LENGTH) {
-            errors.add("name", "users.name.length", MIN_NAME_LENGTH, MAX_NAME_LENGTH);
-        } else if (!NAME.matcher(name).matches()) {
-            errors.add("name", "users.name.characters");
-        } else if (isReserved(name)) {
-            errors.add("name", "users.name.reserved", name);
+    private void checkNewPassword(String password, String passwordAgain, FieldErrors errors) {
+        AccountRules.checkPassword(password, settings.current().minPasswordLength(), "password", errors);
+        if (passwordAgain != null && password != null && !password.equals(passwordAgain)) {
+            errors.add("password2", "users.password.mismatch");
         }
     }
 
-    private boolean isReserved(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return RESERVED_NAMES.contains(lower) || lower.equals(settings.current().adminName().toLowerCase(Locale.ROOT));
-    }
-
-    /** Adds an error when the password breaks the length rule; shared by registration and setup. */
+    /**
+     * Adds an error when the password breaks the rules with the default minimum length; used by
+     * first-run setup, before any setting exists.
+     */
     public static void checkPassword(String password, FieldErrors errors) {
-        int length = password == null ? 0 : password.length();
-        if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
-            errors.add("password", "users.password.length", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
+        AccountRules.checkPassword(password, Settings.DEFAULT_MIN_PASSWORD_LENGTH, "password", errors);
+    }
+
+    /**
+     * Changes the signed-in user's own password after checking the current one, clears a pending
+     * forced change and ends all of the user's sessions, the current one included. The caller
+     * starts a new session, so a copy of an old session cookie stops working too.
+     */
+    public User changeOwnPassword(Viewer self, String currentPassword, String newPassword, String newPasswordAgain) {
+        User user = ownAccount(self);
+        FieldErrors errors = new FieldErrors();
+        checkCurrentPassword(user, currentPassword, errors);
+        checkNewPassword(newPassword, newPasswordAgain, errors);
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            errors.add("password", "users.password.unchanged");
+        }
+        errors.throwIfAny();
+
+        String hash = passwords.hash(newPassword);
+        if (user.isAdmin()) {
+            settings.update(Map.of(Settings.ADMIN_PASSWORD, hash));
+        }
+        writer.useTransaction(handle -> {
+            UserDao dao = handle.attach(UserDao.class);
+            dao.setPassword(user.id(), user.isAdmin() ? null : hash, false);
+            dao.endSessions(user.id());
+        });
+        log.info("User {} changed their password; their sessions ended", user.id());
+        return findById(user.id()).orElseThrow();
+    }
+
+    /** Changes the signed-in user's own e-mail address after checking their password; an empty address removes it. */
+    public User changeOwnEmail(Viewer self, String password, String email) {
+        User user = ownAccount(self);
+        String cleanEmail = email == null ? "" : email.strip();
+        FieldErrors errors = new FieldErrors();
+        checkCurrentPassword(user, password, errors);
+        AccountRules.checkEmail(cleanEmail, errors);
+        errors.throwIfAny();
+
+        // TODO: mail a confirmation code to the new address once NodePoint sends mail. Until then it stays unconfirmed.
+        writer.useExtension(UserDao.class, dao -> dao.setEmail(user.id(), cleanEmail));
+        log.info("User {} changed their e-mail address", user.id());
+        return findById(user.id()).orElseThrow();
+    }
+
+    /**
+     * Returns the signed-in user's account for a change to it, or throws ForbiddenException. The
+     * demonstration account may not change its own password or address, so that one visitor cannot
+     * lock the next one out.
+     */
+    public User ownAccount(Viewer self) {
+        User user = self.isSignedIn() ? findById(self.userId()).orElse(null) : null;
+        if (user == null || !user.canSignIn()) {
+            throw new ForbiddenException("error.forbidden.level");
+        }
+        if (user.isDemo()) {
+            throw new ForbiddenException("users.demo.locked");
+        }
+        return user;
+    }
+
+    private void checkCurrentPassword(User user, String password, FieldErrors errors) {
+        String storedHash = storedHash(user);
+        if (password == null || password.isEmpty() || storedHash == null || !passwords.verify(password, storedHash)) {
+            errors.add("current", "users.password.currentWrong");
         }
     }
 
-    private static void checkEmail(String email, FieldErrors errors) {
-        if (email.isEmpty()) {
-            return;
-        }
-        if (email.length() > MAX_EMAIL_LENGTH) {
-            errors.add("email", "users.email.length", MAX_EMAIL_LENGTH);
-        } else if (!EMAIL.matcher(email).matches()) {
-            errors.add("email", "users.email.invalid");
-        }
+    /**
+     * Sets the password of a local account by name, for the legacy change_password call, and ends
+     * the account's sessions. Throws NotFoundException for unknown names, the administrator and the
+     * built-in actors, which NodePoint 1.x did not find among its users either.
+     */
+    public User setPassword(String name, String password) {
+        User user = findByName(name).filter(User::isLocal).orElseThrow(() -> new NotFoundException("users.notFound"));
+        FieldErrors errors = new FieldErrors();
+        checkNewPassword(password, null, errors);
+        errors.throwIfAny();
+
+        String hash = passwords.hash(password);
+        writer.useTransaction(handle -> {
+            UserDao dao = handle.attach(UserDao.class);
+            dao.setPassword(user.id(), hash, user.mustChangePassword());
+            dao.endSessions(user.id());
+        });
+        return user;
     }
 }

@@ -38,6 +38,11 @@ public record Chrome(
         return viewer.hasLevel(Level.ADMIN);
     }
 
+    /** True when the Tools menu's users management entry is shown. */
+    public boolean canManageUsers() {
+        return viewer.hasLevel(Level.USERS_MANAGEMENT);
+    }
+
     public boolean isActive(String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

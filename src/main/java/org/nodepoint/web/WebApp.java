@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
     private static final Logger accessLog = LoggerFactory.getLogger("org.nodepoint.access");
     public static final String SESSION_COOKIE = "np_session";
+    /** The form where a user whose password was reset chooses a new one; other pages redirect there until then. */
+    public static final String PASSWORD_CHANGE_PATH = "/settings/password";
     /** Paths that serve the NodePoint 1.x JSON API when the request carries an {@code api} parameter. */
     public static final List<String> LEGACY_API_PATHS = List.of("/", "/nodepoint", "/nodepoint/", "/nodepoint/nodepoint.cgi");
 
@@ -66,6 +68,7 @@ public final class WebApp {
             config.routes.before(WebApp::rejectLargeBodies);
             config.routes.before(this::resolveViewer);
             config.routes.before(this::redirectUntilConfigured);
+            config.routes.before(WebApp::redirectToPasswordChange);
             config.routes.beforeMatched(this::checkAccess);
             config.routes.get("/health", this::health, Requires.ANYONE);
             new StaticAssets().register(config.routes);
@@ -122,8 +125,29 @@ public final class WebApp {
         if (isLegacyApiCall(ctx) || ctx.path().startsWith("/static/") || ctx.path().startsWith("/webjars/")) {
             return;
         }
-        sessions.resolve(ctx.cookie(SESSION_COOKIE))
-                .ifPresent(session -> CurrentViewer.set(ctx, Viewer.of(session.user()), session.csrfToken()));
+        sessions.resolve(ctx.cookie(SESSION_COOKIE)).ifPresent(session -> {
+            CurrentViewer.set(ctx, Viewer.of(session.user()), session.csrfToken());
+            if (session.user().mustChangePassword()) {
+                CurrentViewer.requirePasswordChange(ctx);
+            }
+        });
+    }
+
+    /**
+     * Sends a user who must choose a new password to the password form, from every page but that
+     * form, sign-out and the health check. Assets and legacy API calls are left alone, since no
+     * session is resolved for them.
+     */
+    private static void redirectToPasswordChange(Context ctx) {
+        if (!CurrentViewer.mustChangePassword(ctx)) {
+            return;
+        }
+        String path = ctx.path();
+        if (path.equals(PASSWORD_CHANGE_PATH) || path.equals("/logout") || path.equals("/health")) {
+            return;
+        }
+        ctx.redirect(PASSWORD_CHANGE_PATH);
+        ctx.skipRemainingHandlers();
     }
 
     private void redirectUntilConfigured(Context ctx) {
@@ -147,8 +171,9 @@ public final class WebApp {
             return;
         }
         Viewer viewer = CurrentViewer.of(ctx);
-        if (!viewer.hasLevel(rule.level())) {
-            errors.denyAccess(ctx, viewer, rule.level());
+        int required = rule.requiredLevel(settings.current());
+        if (!viewer.hasLevel(required)) {
+            errors.denyAccess(ctx, viewer, required);
             return;
         }
         if (STATE_CHANGING.contains(ctx.method())) {

@@ -51,6 +51,15 @@ class SettingsTest {
     }
 
     @Test
+    void summary_level_falls_back_and_clamps() {
+        assertThat(Settings.empty().userDetailsLevel()).isEqualTo(5);
+        assertThat(with(Settings.USER_DETAILS_LEVEL, "3").userDetailsLevel()).isEqualTo(3);
+        assertThat(with(Settings.USER_DETAILS_LEVEL, "9").userDetailsLevel()).isEqualTo(5);
+        assertThat(with(Settings.USER_DETAILS_LEVEL, "-1").userDetailsLevel()).isEqualTo(0);
+        assertThat(with(Settings.USER_DETAILS_LEVEL, "five").userDetailsLevel()).isEqualTo(5);
+    }
+
+    @Test
     void names_fall_back_to_defaults() {
         assertThat(Settings.empty().siteName()).isEqualTo("NodePoint");
         assertThat(Settings.empty().adminName()).isEqualTo("admin");
