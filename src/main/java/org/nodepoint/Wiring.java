@@ -85,12 +85,20 @@ public final class Wiring implements AutoCloseable {
         return new Wiring(dataFolder, Passwords.PRODUCTION, Clock.systemUTC());
     }
 
-    /** Builds the web application; {@code devTemplates} is a folder of .jte files to reload, or null. */
+    /** Builds the web application for direct clients; see {@link #createApp(SetupCode, Path, boolean)}. */
     public Javalin createApp(SetupCode setupCode, Path devTemplates) {
+        return createApp(setupCode, devTemplates, false);
+    }
+
+    /**
+     * Builds the web application. {@code devTemplates} is a folder of .jte files to reload, or null;
+     * {@code trustProxy} reads the client address and scheme from forwarding headers.
+     */
+    public Javalin createApp(SetupCode setupCode, Path devTemplates, boolean trustProxy) {
         Csrf csrf = new Csrf();
         Text text = new Text(Locale.ENGLISH);
         Pages pages = new Pages(Pages.engine(devTemplates), settings, csrf, text);
-        WebApp web = new WebApp(settings, sessions, csrf, pages, database);
+        WebApp web = new WebApp(settings, sessions, csrf, pages, database, trustProxy);
         // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle);

@@ -91,6 +91,8 @@ public final class AccountRoutes implements FeatureRoutes {
 
     private void signOutEverywhere(Context ctx) {
         Viewer viewer = CurrentViewer.of(ctx);
+        // The demonstration account's sessions belong to other visitors too, so it may not end them all.
+        users.ownAccount(viewer);
         int ended = sessions.endAll(viewer.userId());
         SessionCookies.clear(ctx);
         log.info("User {} signed out everywhere, ending {} sessions", viewer.userId(), ended);

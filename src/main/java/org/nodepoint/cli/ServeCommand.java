@@ -37,6 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE} (every interface).")
     private String host;
 
+    @Option(names = "--trust-proxy", description = "Take the client address and the https scheme from the X-Forwarded-* and Forwarded "
+            + "headers. Set it only behind a reverse proxy that overwrites those headers, because any client can send them.")
+    private boolean trustProxy;
+
     /** Checks the range while parsing, so that a bad port is reported like any other bad option. */
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port to listen on (1-65535). Default: ${DEFAULT-VALUE}.")
     void setPort(int port) {
@@ -73,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         Wiring wiring = Wiring.open(data.path());
         SetupCode setupCode = SetupCode.random();
         String devTemplates = System.getenv("NODEPOINT_DEV");
-        Javalin app = wiring.createApp(setupCode, "true".equals(devTemplates) ? Path.of("templates") : null);
+        Javalin app = wiring.createApp(setupCode, "true".equals(devTemplates) ? Path.of("templates") : null, trustProxy);
         try {
             app.start(host, port);
         } catch (RuntimeException failure) {

@@ -82,7 +82,8 @@ final class UserCalls {
         if (!throttle.tryAttempt(name, request.address())) {
             throw new ApiError("ERR_INVALID_CRED", "Too many failed attempts. Wait 15 minutes and try again.");
         }
-        if (users.verifyCredentials(name, password).isEmpty()) {
+        // A password set by a manager is only good for choosing a new one on the web, as on the sign-in page.
+        if (users.verifyCredentials(name, password).filter(user -> !user.mustChangePassword()).isEmpty()) {
             throw new ApiError("ERR_INVALID_CRED", "Invalid credentials.");
         }
         throttle.recordSuccess(name, request.address());
@@ -128,6 +129,7 @@ final class UserCalls {
             case "users.password.length" -> ApiError.badLength("password",
                     "between " + settings.current().minPasswordLength() + " and " + Settings.MAX_PASSWORD_LENGTH + " characters");
             case "users.password.common" -> invalidBecause("password", "one of the 1,000 most common passwords");
+            case "users.password.characters" -> invalidBecause("password", "blank or containing control characters");
             case "users.email.length" -> ApiError.badLength("email", "at most 99 characters");
             case "users.email.invalid" -> invalidBecause("email", "not a valid e-mail address");
             default -> ApiError.invalid(field.equals("name") ? "user" : field);

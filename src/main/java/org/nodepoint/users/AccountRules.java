@@ -52,6 +52,8 @@ final class AccountRules {
         int length = password == null ? 0 : password.length();
         if (length < minLength || length > Settings.MAX_PASSWORD_LENGTH) {
             errors.add(field, "users.password.length", minLength, Settings.MAX_PASSWORD_LENGTH);
+        } else if (password.isBlank() || password.codePoints().anyMatch(Character::isISOControl)) {
+            errors.add(field, "users.password.characters");
         } else if (CommonPasswords.contains(password)) {
             errors.add(field, "users.password.common", CommonPasswords.COUNT);
         }

@@ -42,7 +42,14 @@ public record Flash(String kind, String key, String arg) {
             return Optional.empty();
         }
         ctx.cookie(cookie(ctx, "", 0));
-        String[] parts = URLDecoder.decode(raw, StandardCharsets.UTF_8).split("\\|", 3);
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            // Only a client that edited the cookie sends a bad escape; the message is dropped as if absent.
+            return Optional.empty();
+        }
+        String[] parts = decoded.split("\\|", 3);
         if (parts.length != 3 || !(parts[0].equals("success") || parts[0].equals("danger")) || !KEY.matcher(parts[1]).matches()) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.nodepoint.users.Viewer;
 import org.slf4j.Logger;
@@ -45,9 +46,11 @@ public final class WebApp {
     private final Pages pages;
     private final Database database;
     private final ErrorHandling errors;
+    private final boolean trustProxy;
     private final ContentSecurityPolicy contentSecurityPolicy = new ContentSecurityPolicy();
 
-    public WebApp(SettingsStore settings, SessionService sessions, Csrf csrf, Pages pages, Database database) {
+    public WebApp(SettingsStore settings, SessionService sessions, Csrf csrf, Pages pages, Database database, boolean trustProxy) {
+        this.trustProxy = trustProxy;
         this.settings = settings;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -80,6 +83,10 @@ public final class WebApp {
     private void configureServer(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.jetty.threadPool = requestThreads();
+        if (trustProxy) {
+            // Secure cookies, the loopback check of the setup page and the sign-in throttle then see the client, not the proxy.
+            config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+        }
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         // The request size limit above covers only bodies read whole; multipart bodies have their own.
@@ -165,6 +172,11 @@ public final class WebApp {
 
     /** Applies the route's {@link Requires} rule, then the CSRF check to every state-changing form. */
     private void checkAccess(Context ctx) {
+        if (ctx.method() == HandlerType.HEAD) {
+            // Javalin answers HEAD through the GET route without its roles, so the access rule is unknown here.
+            ctx.header("Allow", "GET, POST");
+            throw new HttpResponseException(405, "error.methodNotAllowed");
+        }
         Requires rule = (Requires) ctx.routeRoles().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("No access rule on " + ctx.path()));
         if (rule.apiKey()) {

@@ -271,12 +271,16 @@ class AccountRoutesTest {
 
                 Browser.Page password = demo.post("/settings/password", passwordForm(PASSWORD, NEW_PASSWORD, NEW_PASSWORD));
                 Browser.Page email = demo.post("/settings/email", Map.of("email", "demo@example.com", "current", PASSWORD));
+                Browser otherVisitor = signedIn(client.getOrigin(), "demo", PASSWORD);
+                Browser.Page everywhere = demo.post("/settings/sessions/end", Map.of());
 
                 assertThat(settings.select("form[action=/settings/password], form[action=/settings/email]")).isEmpty();
-                assertThat(settings.text()).contains("The demo account cannot change its own password or e-mail address.");
+                assertThat(settings.text()).contains("The demo account cannot change its own password or e-mail address, or sign out its other sessions.");
                 assertThat(password.status()).isEqualTo(403);
-                assertThat(password.body()).contains("The demo account cannot change its own password or e-mail address.");
+                assertThat(password.body()).contains("The demo account cannot change its own password or e-mail address, or sign out its other sessions.");
                 assertThat(email.status()).isEqualTo(403);
+                assertThat(everywhere.status()).isEqualTo(403);
+                assertThat(otherVisitor.get("/settings").status()).isEqualTo(200);
                 assertThat(node.wiring.users.authenticate("demo", PASSWORD)).isPresent();
                 assertThat(node.wiring.users.findByName("demo").orElseThrow().email()).isEmpty();
             });

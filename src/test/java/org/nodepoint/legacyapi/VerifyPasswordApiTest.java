@@ -63,6 +63,21 @@ class VerifyPasswordApiTest {
     }
 
     @Test
+    void temporary_password_is_invalid() {
+        try (TestNodePoint node = TestNodePoint.configured(folder)) {
+            node.user("dana", 1);
+            String temporary = node.wiring.userManagement.resetPassword(node.admin(), "dana");
+            node.http((server, client) -> {
+                ApiClient api = new ApiClient(client.getOrigin());
+
+                ApiClient.Response response = verify(api, "dana", temporary);
+
+                assertThat(response.bytes()).isEqualTo(INVALID.getBytes(StandardCharsets.UTF_8));
+            });
+        }
+    }
+
+    @Test
     void disabled_level_zero_and_admin_are_invalid() {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             node.user("dana", 1);

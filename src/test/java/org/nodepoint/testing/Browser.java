@@ -55,12 +55,19 @@ public final class Browser {
 
     /** Posts exactly the given fields, without adding a CSRF token. */
     public Page postRaw(String path, Map<String, String> form) {
+        return postRaw(path, form, Map.of());
+    }
+
+    /** Posts exactly the given fields with extra request headers, such as those a reverse proxy adds. */
+    public Page postRaw(String path, Map<String, String> form, Map<String, String> headers) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        Page page = send(HttpRequest.newBuilder(URI.create(origin + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        Page page = send(request);
         rememberCsrf(page);
         return page;
     }

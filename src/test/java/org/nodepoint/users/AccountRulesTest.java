@@ -103,7 +103,8 @@ class AccountRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password", "PASSWORD", "Password", "12345678", "iloveyou", "qwertyuiop", "Sunshine", "trustno1", "passw0rd"})
+    @ValueSource(strings = {"password", "PASSWORD", "Password", "12345678", "iloveyou", "qwertyuiop", "Sunshine", "trustno1", "passw0rd",
+        "password123"})
     void common_password_is_rejected(String password) {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             FieldErrors.Message error = rejection(() -> register(node, "newbie", password, ""), "password");
@@ -112,12 +113,22 @@ class AccountRulesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"          ", "\t\t\t\t\t\t\t\t", "tangerine\norbit", "tangerine\u0000orbit"})
+    void blank_or_control_password_is_rejected(String password) {
+        try (TestNodePoint node = TestNodePoint.configured(folder)) {
+            FieldErrors.Message error = rejection(() -> register(node, "newbie", password, ""), "password");
+
+            assertThat(message(error)).isEqualTo("Password must contain a visible character and no control characters such as tabs or line breaks.");
+        }
+    }
+
     @Test
     void less_common_password_is_accepted() {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
-            register(node, "newbie", "football1", "");
+            register(node, "newbie", "tangerine-orbit", "");
 
-            assertThat(node.wiring.users.authenticate("newbie", "football1")).isPresent();
+            assertThat(node.wiring.users.authenticate("newbie", "tangerine-orbit")).isPresent();
         }
     }
 
