@@ -142,6 +142,11 @@ public final class GroupCommitWriter implements AutoCloseable {
         return commits.get();
     }
 
+    /** Returns the number of tasks waiting for the writer thread, for tests that order concurrent writes. */
+    int queuedTasks() {
+        return queue.size();
+    }
+
     /**
      * Queues the callback and returns a future that completes after its batch has committed, or
      * with the callback's exception. On the writer thread the callback runs at once, as in

@@ -90,6 +90,7 @@ public final class UserManagementService {
         requireGrantable(actor, level);
         writer.useTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
+            recheck(dao, actor, target);
             dao.setLevel(target.id(), level);
             if (level == Level.UNAUTHORIZED) {
                 dao.endSessions(target.id());
@@ -111,6 +112,7 @@ public final class UserManagementService {
         String hash = passwords.hash(password);
         writer.useTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
+            recheck(dao, actor, target);
             dao.setPassword(target.id(), hash, !target.isDemo());
             dao.endSessions(target.id());
         });
@@ -123,6 +125,7 @@ public final class UserManagementService {
         User target = managed(actor, name);
         writer.useTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
+            recheck(dao, actor, target);
             dao.setDisabled(target.id(), disabled);
             if (disabled) {
                 dao.endSessions(target.id());
@@ -140,6 +143,19 @@ public final class UserManagementService {
             throw new ForbiddenException(reason);
         }
         return target;
+    }
+
+    /**
+     * Applies the management rule again to the target as the write transaction sees it. The first
+     * check reads before the transaction, so without this a manager could act on an account that the
+     * administrator promoted in between.
+     */
+    private static void recheck(UserDao dao, Viewer actor, User target) {
+        User current = dao.findById(target.id()).orElseThrow(() -> new NotFoundException("users.notFound"));
+        String reason = rejectionReason(actor, current);
+        if (reason != null) {
+            throw new ForbiddenException(reason);
+        }
     }
 
     /** Returns the message key that explains why the actor may not manage the target, or null when they may. */
