@@ -2,6 +2,7 @@ package org.nodepoint.admin;
 
 import java.util.regex.Pattern;
 import org.nodepoint.config.PageAssetUrl;
+import org.nodepoint.config.SettingsFile;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.FieldErrors.Label;
 
@@ -29,6 +30,11 @@ final class SettingsRules {
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             errors.add(field.key(), "settings.invalid.singleLine", label);
+            return;
+        }
+        // nodepoint.cfg writes an empty value as NULL, so the text NULL would read back as empty after a restart.
+        if (value.equals(SettingsFile.EMPTY_VALUE)) {
+            errors.add(field.key(), "settings.invalid.reservedNull", label);
             return;
         }
         switch (field.kind()) {

@@ -18,7 +18,8 @@ import org.nodepoint.db.OwnerOnly;
  * value is written as NULL.
  */
 public final class SettingsFile {
-    private static final String EMPTY_VALUE = "NULL";
+    /** How nodepoint.cfg writes an empty value, as Config::Simple did for NodePoint 1.x. */
+    public static final String EMPTY_VALUE = "NULL";
 
     private final Path path;
 
