@@ -55,9 +55,13 @@ public final class UserManagementService {
                 : new UserList(dao.listLocalAtLevel(level, offset, limit), dao.countLocalAtLevel(level)));
     }
 
-    /** Returns any account by name with its activity counts; throws NotFoundException for unknown names. */
+    /**
+     * Returns a person's account by name with its activity counts; throws NotFoundException for
+     * unknown names and for the built-in accounts (api, system, guest), which are nobody's summary.
+     */
     public UserSummary summary(String name) {
-        User user = users.findByName(name).orElseThrow(() -> new NotFoundException("users.notFound"));
+        User user = users.findByName(name).filter(found -> !found.isBuiltin())
+                .orElseThrow(() -> new NotFoundException("users.notFound"));
         UserActivity activity = read.withExtension(UserDao.class, dao -> dao.activityOf(user.id()));
         return new UserSummary(user, activity);
     }

@@ -227,6 +227,17 @@ class UserManagementServiceTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "system", "API"})
+    void builtin_account_has_no_summary(String name) {
+        try (TestNodePoint node = TestNodePoint.configured(folder)) {
+            NotFoundException summary = catchThrowableOfType(NotFoundException.class, () -> node.wiring.userManagement.summary(name));
+
+            assertThat(summary).isNotNull();
+            assertThat(summary.getMessage()).isEqualTo("users.notFound");
+        }
+    }
+
     @Test
     void unknown_name_is_not_found() {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
