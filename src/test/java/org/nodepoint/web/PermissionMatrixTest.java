@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,22 +17,17 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nodepoint.config.Settings;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.Browser;
+import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.testing.TestNodePoint;
 
 /**
@@ -44,24 +36,14 @@ import org.nodepoint.testing.TestNodePoint;
  * that the table gives, through real HTTP with a real session and a valid CSRF token.
  */
 class PermissionMatrixTest {
-    private static final String TABLE = "/permission-matrix.csv";
-    /** The actor columns of the table, in order. */
-    private static final List<String> ACTORS = List.of("guest", "0", "1", "2", "3", "4", "5", "admin");
-    private static final Set<String> OUTCOMES = Set.of("ok", "login", "403", "404", "api");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$[A-Za-z]+");
+    private static final String TABLE = PermissionTable.RESOURCE;
+    private static final List<String> ACTORS = PermissionTable.ACTORS;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The level 1 user that $user names, who is not one of the actors. */
     private static final String MEMBER = "member";
 
     @TempDir
     Path folder;
-
-    /** One row of the table. The {@code line} is its record number, for messages. */
-    private record Row(long line, String method, String route, String request, String form, Map<String, String> outcomes) {
-        String describe() {
-            return method + " " + request + (form.isEmpty() ? "" : " [" + form + "]") + " (row " + line + " of " + TABLE + ")";
-        }
-    }
 
     /** The objects that placeholders name. */
     private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket) {
@@ -96,13 +78,13 @@ class PermissionMatrixTest {
 
     @Test
     void get_requests_get_the_expected_outcome() {
-        List<Row> rows = readTable().stream().filter(row -> row.method().equals("GET")).toList();
+        List<PermissionTable.Row> rows = PermissionTable.read("GET");
         SoftAssertions softly = new SoftAssertions();
         try (TestNodePoint node = matrixNode()) {
             Fixture fixture = createFixture(node);
             node.http((server, client) -> {
                 Map<String, Browser> browsers = signInEveryActor(client.getOrigin());
-                for (Row row : rows) {
+                for (PermissionTable.Row row : rows) {
                     for (String actor : ACTORS) {
                         Browser.Page page = browsers.get(actor).get(fill(row.request(), actor, fixture));
                         softly.assertThat(outcomeOf(page)).as("%s as %s", row.describe(), actorName(actor))
@@ -116,14 +98,14 @@ class PermissionMatrixTest {
 
     @Test
     void get_requests_change_no_data() {
-        List<Row> rows = readTable().stream().filter(row -> row.method().equals("GET")).toList();
+        List<PermissionTable.Row> rows = PermissionTable.read("GET");
         try (TestNodePoint node = matrixNode()) {
             Fixture fixture = createFixture(node);
             node.http((server, client) -> {
                 Map<String, Browser> browsers = signInEveryActor(client.getOrigin());
                 Map<String, String> before = checksumsOfStoredData(node);
 
-                for (Row row : rows) {
+                for (PermissionTable.Row row : rows) {
                     for (String actor : ACTORS) {
                         browsers.get(actor).get(fill(row.request(), actor, fixture));
                     }
@@ -138,12 +120,12 @@ class PermissionMatrixTest {
     /** Every other method. Each cell gets a fresh session, because a row such as POST /logout ends it. */
     @Test
     void other_requests_get_the_expected_outcome() {
-        List<Row> rows = readTable().stream().filter(row -> !row.method().equals("GET")).toList();
+        List<PermissionTable.Row> rows = PermissionTable.read().stream().filter(row -> !row.method().equals("GET")).toList();
         SoftAssertions softly = new SoftAssertions();
         try (TestNodePoint node = matrixNode()) {
             Fixture fixture = createFixture(node);
             node.http((server, client) -> {
-                for (Row row : rows) {
+                for (PermissionTable.Row row : rows) {
                     for (String actor : ACTORS) {
                         Browser browser = signIn(client.getOrigin(), actor);
                         Map<String, String> form = parseForm(fill(row.form(), actor, fixture));
@@ -188,44 +170,7 @@ class PermissionMatrixTest {
     }
 
     private static Set<String> routesInTable() {
-        return readTable().stream().map(row -> row.method() + " " + row.route()).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static List<Row> readTable() {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreSurroundingSpaces(true)
-                .setIgnoreEmptyLines(true).setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = new InputStreamReader(Objects.requireNonNull(PermissionMatrixTest.class.getResourceAsStream(TABLE)),
-                StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(reader, format)) {
-            assertThat(parser.getHeaderNames()).as("columns of %s", TABLE)
-                    .containsExactlyElementsOf(concat(List.of("method", "route", "request", "form"), ACTORS));
-            List<Row> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                rows.add(toRow(record));
-            }
-            return rows;
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
-    }
-
-    private static Row toRow(CSVRecord record) {
-        assertThat(record.isConsistent()).as("row %d of %s has %d columns, expected %d", record.getRecordNumber(), TABLE,
-                record.size(), 4 + ACTORS.size()).isTrue();
-        Map<String, String> outcomes = new LinkedHashMap<>();
-        for (String actor : ACTORS) {
-            String outcome = record.get(actor);
-            assertThat(OUTCOMES).as("outcome '%s' for %s in row %d of %s", outcome, actor, record.getRecordNumber(), TABLE)
-                    .contains(outcome);
-            outcomes.put(actor, outcome);
-        }
-        return new Row(record.getRecordNumber(), record.get("method"), record.get("route"), record.get("request"),
-                record.get("form"), outcomes);
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
+        return PermissionTable.read().stream().map(row -> row.method() + " " + row.route()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Map<String, Browser> signInEveryActor(String origin) {
@@ -264,26 +209,21 @@ class PermissionMatrixTest {
         };
     }
 
-    /** Replaces the placeholders that the header of the table lists; an unknown one fails the test. */
+    /** Returns the values of the placeholders that the header of the table lists, for one actor. */
+    private static Map<String, String> placeholders(String actor, Fixture fixture) {
+        return Map.of(
+                "$product", String.valueOf(fixture.product().id()),
+                "$hiddenProduct", String.valueOf(fixture.hiddenProduct().id()),
+                "$ticket", String.valueOf(fixture.ticket()),
+                "$hiddenTicket", String.valueOf(fixture.hiddenTicket()),
+                "$user", MEMBER,
+                "$self", userName(actor),
+                "$password", TestNodePoint.PASSWORD,
+                "$bootstrap", Chrome.BOOTSTRAP);
+    }
+
     private static String fill(String text, String actor, Fixture fixture) {
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            String value = switch (matcher.group()) {
-                case "$product" -> String.valueOf(fixture.product().id());
-                case "$hiddenProduct" -> String.valueOf(fixture.hiddenProduct().id());
-                case "$ticket" -> String.valueOf(fixture.ticket());
-                case "$hiddenTicket" -> String.valueOf(fixture.hiddenTicket());
-                case "$user" -> MEMBER;
-                case "$self" -> userName(actor);
-                case "$password" -> TestNodePoint.PASSWORD;
-                case "$bootstrap" -> Chrome.BOOTSTRAP;
-                default -> throw new AssertionError("Unknown placeholder " + matcher.group() + " in '" + text + "' of " + TABLE);
-            };
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(filled);
-        return filled.toString();
+        return PermissionTable.fill(text, placeholders(actor, fixture));
     }
 
     private static Map<String, String> parseForm(String encoded) {
