@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.ConflictException;
@@ -70,6 +71,11 @@ public final class LegacyApi {
         ctx.status(200);
         ctx.contentType("text/plain; charset=UTF-8");
         ctx.result(response.bytes());
+    }
+
+    /** Returns the names of the calls, such as "list_products", for tests that must cover every call. */
+    public Set<String> callNames() {
+        return Set.copyOf(calls.keySet());
     }
 
     void checkReadKey(ApiRequest request) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.ValidationException;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.projects.Release;
@@ -56,10 +57,10 @@ final class ProductCalls {
         api.checkWriteKey(request);
         // A release_id of only spaces passes the presence check but strips to nothing.
         if (version.isEmpty() || version.length() > ProductService.MAX_VERSION_LENGTH) {
-            throw ApiError.badLength("release_id", "between 1 and " + ProductService.MAX_VERSION_LENGTH + " characters");
+            throw badVersionLength();
         }
         if (notes.length() > ProductService.MAX_NOTES_LENGTH) {
-            throw ApiError.badLength("notes", "at most " + ProductService.MAX_NOTES_LENGTH + " characters");
+            throw badNotesLength();
         }
         Viewer actor = api.apiActor();
         try {
@@ -69,7 +70,19 @@ final class ProductCalls {
             throw ApiError.invalidProduct();
         } catch (ConflictException duplicate) {
             throw ApiError.invalid("release_id");
+        } catch (ValidationException invalid) {
+            // The service cleans the text before its own length check, so a release_id of control
+            // characters or zero-width spaces passes the check above but is empty there.
+            throw invalid.errors().asMap().containsKey("version") ? badVersionLength() : badNotesLength();
         }
         return LegacyJson.envelope("Release added.", "OK");
+    }
+
+    private static ApiError badVersionLength() {
+        return ApiError.badLength("release_id", "between 1 and " + ProductService.MAX_VERSION_LENGTH + " characters");
+    }
+
+    private static ApiError badNotesLength() {
+        return ApiError.badLength("notes", "at most " + ProductService.MAX_NOTES_LENGTH + " characters");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.nodepoint.web.Csrf;
 
 /**
  * A minimal browser for route tests: keeps cookies, does not follow redirects, and submits forms
@@ -60,16 +61,43 @@ public final class Browser {
 
     /** Posts exactly the given fields with extra request headers, such as those a reverse proxy adds. */
     public Page postRaw(String path, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
         headers.forEach(request::header);
         Page page = send(request);
         rememberCsrf(page);
         return page;
+    }
+
+    /**
+     * Sends a request with any method. A form, when given, goes URL-encoded in the body with the
+     * CSRF token of the last page added, as {@link #post} sends it.
+     */
+    public Page send(String method, String path, Map<String, String> form) {
+        if (form == null) {
+            Page page = send(HttpRequest.newBuilder(URI.create(origin + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+            rememberCsrf(page);
+            return page;
+        }
+        if (csrfToken.isEmpty()) {
+            get("/login");
+        }
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        withToken.putIfAbsent("_csrf", csrfToken);
+        return sendEncoded(method, path, encode(withToken));
+    }
+
+    /**
+     * Posts a body that is already URL-encoded, exactly as given but for the CSRF token of the last
+     * page, which is appended. Tests use it to send bytes that are not valid UTF-8.
+     */
+    public Page postEncoded(String path, String encodedBody) {
+        if (csrfToken.isEmpty()) {
+            get("/login");
+        }
+        String token = Csrf.FIELD + "=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
+        return sendEncoded("POST", path, encodedBody.isEmpty() ? token : encodedBody + "&" + token);
     }
 
     /** Signs in through the login form and returns the response to the form post. */
@@ -87,6 +115,20 @@ public final class Browser {
         if (matcher.find()) {
             csrfToken = matcher.group(1);
         }
+    }
+
+    private Page sendEncoded(String method, String path, String body) {
+        Page page = send(HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+        rememberCsrf(page);
+        return page;
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private Page send(HttpRequest.Builder request) {

@@ -41,7 +41,12 @@ public final class TestNodePoint implements AutoCloseable {
 
     /** Creates a data folder that has been through first-run setup, with the given extra settings. */
     public static TestNodePoint configured(Path folder, Map<String, String> settings) {
-        TestNodePoint node = unconfigured(folder);
+        return configured(folder, settings, Clock.systemUTC());
+    }
+
+    /** Like {@link #configured(Path, Map)}, with a clock that the test controls, such as one for the sign-in throttle. */
+    public static TestNodePoint configured(Path folder, Map<String, String> settings, Clock clock) {
+        TestNodePoint node = new TestNodePoint(new Wiring(folder, FAST_HASHING, clock));
         node.wiring.setup.configure(new SetupForm("admin", ADMIN_PASSWORD, ADMIN_PASSWORD, "Test Desk", "Restricted",
                 false, false, READ_KEY, WRITE_KEY));
         if (!settings.isEmpty()) {

@@ -1,0 +1,148 @@
+package org.nodepoint.attack;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.nodepoint.config.Settings;
+import org.nodepoint.projects.Product;
+import org.nodepoint.testing.PermissionTable;
+import org.nodepoint.testing.TestNodePoint;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.User;
+import org.nodepoint.users.Viewer;
+import org.nodepoint.web.Chrome;
+
+/**
+ * The data that attack tests run against: one user per level (named "actor" and the level), the
+ * products and tickets that forms target, and objects that no form targets, which must not change.
+ */
+final class AttackFixture {
+    /** The level 1 user that $user names, who is not one of the actors. */
+    static final String MEMBER = "member";
+    /** Larger than every id that a number in the corpus names, except 999999 and above. */
+    private static final long LAST_RESERVED_ID = 100;
+    /** Settings under which every form is open: registrations, impersonation by the API, and public tickets. */
+    static final Map<String, String> SETTINGS = Map.of(
+            Settings.TICKET_VISIBILITY, "Public",
+            Settings.ALLOW_REGISTRATIONS, "on",
+            Settings.GUEST_TICKETS, "off",
+            Settings.API_IMPERSONATION, "on",
+            Settings.SESSION_EXPIRY, String.valueOf(24 * 30));
+
+    final TestNodePoint node;
+    final Product product;
+    final StoredData.Untouched untouched;
+    private Product targetProduct;
+    private long ticket;
+    private long targetTicket;
+    private int unique;
+
+    private AttackFixture(TestNodePoint node) {
+        this.node = node;
+        for (int level = Level.UNAUTHORIZED; level <= Level.USERS_MANAGEMENT; level++) {
+            node.user(actorName(level), level);
+        }
+        node.user(MEMBER, Level.AUTHORIZED);
+        Viewer admin = node.admin();
+        this.product = node.product("Printers", "Public");
+        renewTargets();
+
+        reserveSmallIds();
+        User bystander = node.user("bystander", Level.RESTRICTED_VIEW);
+        Product hidden = node.product("Untouched product", "Restricted");
+        long hiddenTicket = node.ticket(admin, hidden, "Untouched ticket", "No attacked form edits this ticket.");
+        node.wiring.tickets.comment(admin, hiddenTicket, "Untouched comment");
+        this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id());
+    }
+
+    /**
+     * Adds a spare product and ticket with id {@link #LAST_RESERVED_ID}, so that the untouched
+     * objects get larger ids. The API reads ids as Perl's int() does, so inputs such as "3.14159"
+     * and "017" legitimately name tickets 3 and 17. The untouched objects must be out of their reach.
+     */
+    private void reserveSmallIds() {
+        node.wiring.database.write().useHandle(handle -> {
+            handle.execute("INSERT INTO products (id, name, name_key, visibility, created_at) VALUES (?, 'Spare', 'spare', 'Public', 0)",
+                    LAST_RESERVED_ID);
+            handle.execute("INSERT INTO tickets (id, product_id, created_by, title, description, created_at) "
+                    + "VALUES (?, ?, (SELECT id FROM users WHERE name = 'admin'), 'Spare', 'Spare', 0)", LAST_RESERVED_ID, LAST_RESERVED_ID);
+        });
+    }
+
+    /**
+     * Creates a new product to edit, a new ticket to update and a new ticket to comment on, so that
+     * the pages that show them stay small however many requests an earlier field stored.
+     */
+    void renewTargets() {
+        Viewer admin = node.admin();
+        targetProduct = node.product("Target " + (++unique), "Public");
+        ticket = node.ticket(admin, product, "Printer jams", "The printer jams on every page.");
+        targetTicket = node.ticket(admin, product, "Target ticket", "Target description");
+    }
+
+    static AttackFixture create(Path folder) {
+        return new AttackFixture(TestNodePoint.configured(folder, SETTINGS));
+    }
+
+    static AttackFixture create(Path folder, Clock clock) {
+        return new AttackFixture(TestNodePoint.configured(folder, SETTINGS, clock));
+    }
+
+    static String actorName(int level) {
+        return switch (level) {
+            case Level.GUEST -> "guest";
+            case Level.ADMIN -> "admin";
+            default -> "actor" + level;
+        };
+    }
+
+    static String password(int level) {
+        return level == Level.ADMIN ? TestNodePoint.ADMIN_PASSWORD : TestNodePoint.PASSWORD;
+    }
+
+    /**
+     * Replaces the placeholders of benign values and paths. They name the objects above, a new
+     * name on each call ($unique), the target ticket's current version ($version), a level 3 user
+     * ($manager), the passwords and the keys. The placeholders of the permission table work too,
+     * so that its pages can be visited.
+     */
+    String fill(String text, int actorLevel) {
+        if (!text.contains("$")) {
+            return text;
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("$product", String.valueOf(product.id()));
+        values.put("$targetProduct", String.valueOf(targetProduct.id()));
+        values.put("$hiddenProduct", String.valueOf(untouched.productId()));
+        values.put("$ticket", String.valueOf(ticket));
+        values.put("$targetTicket", String.valueOf(targetTicket));
+        values.put("$hiddenTicket", String.valueOf(untouched.ticketId()));
+        values.put("$user", MEMBER);
+        values.put("$manager", actorName(Level.TICKETS_MANAGEMENT));
+        values.put("$self", actorLevel == Level.GUEST ? MEMBER : actorName(actorLevel));
+        values.put("$password", TestNodePoint.PASSWORD);
+        values.put("$adminPassword", TestNodePoint.ADMIN_PASSWORD);
+        values.put("$setupCode", TestNodePoint.SETUP_CODE);
+        values.put("$read", TestNodePoint.READ_KEY);
+        values.put("$write", TestNodePoint.WRITE_KEY);
+        values.put("$bootstrap", Chrome.BOOTSTRAP);
+        values.put("$bootstrapPath", Chrome.BOOTSTRAP.substring("/webjars/".length()));
+        if (text.contains("$unique")) {
+            values.put("$unique", "name" + (++unique));
+        }
+        if (text.contains("$version")) {
+            values.put("$version", String.valueOf(currentVersion()));
+        }
+        return PermissionTable.fill(text, values);
+    }
+
+    private long currentVersion() {
+        return node.wiring.database.read().withHandle(handle -> handle.createQuery("SELECT version FROM tickets WHERE id = ?")
+                .bind(0, targetTicket).mapTo(Long.class).one());
+    }
+
+    StoredData snapshot() {
+        return StoredData.take(node, untouched);
+    }
+}

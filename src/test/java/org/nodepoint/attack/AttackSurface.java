@@ -1,0 +1,173 @@
+package org.nodepoint.attack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.nodepoint.users.Level;
+
+/**
+ * Every place where a request carries user input, with a benign value for each field so that the
+ * other fields of a request stay valid while one of them is attacked. Values may use the
+ * placeholders of {@link AttackFixture#fill}.
+ */
+final class AttackSurface {
+    /** Where the attacked value goes: the form body, the query string, or a path segment. */
+    enum Part { BODY, QUERY, PATH }
+
+    /**
+     * One request shape, sent by each of {@code actors} (levels, {@link Level#GUEST} for no session).
+     * For a PATH target the field names, such as {id}, appear in the path itself.
+     *
+     * @param writes     the tables that a successful request may add rows to
+     * @param spoilers   fields that make the form invalid when left empty, so that the form is shown
+     *                   again with the attacked value in it
+     * @param objectPages the pages that show every value the target stores, such as a ticket with its
+     *                   history and comments. They are checked once per batch of inputs. A target
+     *                   without them has the redirect after each successful request followed instead.
+     */
+    record Target(String method, String path, Part part, Map<String, String> fields, List<Integer> actors, Set<String> writes,
+            List<String> spoilers, List<String> objectPages) {
+        String route() {
+            return method + " " + path;
+        }
+
+        /** Returns the field to leave empty while {@code attacked} is under attack, if the form has one. */
+        Optional<String> spoilerFor(String attacked) {
+            return spoilers.stream().filter(name -> !name.equals(attacked)).findFirst();
+        }
+    }
+
+    /** One field of a target under attack. */
+    record Field(Target target, String name) {
+        @Override
+        public String toString() {
+            return "field " + name + " of " + target.route();
+        }
+    }
+
+    private AttackSurface() {
+    }
+
+    /** The forms that change data, except sign-in and first-run setup, which have their own tests. */
+    static final List<Target> FORMS = List.of(
+            form("/register", Level.GUEST, Set.of("users"), List.of("name", "password2"), null,
+                    "name", "$unique", "email", "", "password", "$password", "password2", "$password"),
+            form("/projects/$targetProduct", Level.PROJECTS_MANAGEMENT, Set.of(), List.of("name", "visibility"), null,
+                    "name", "$unique", "model", "M-2", "visibility", "Public", "description", "Target description", "firstRelease", ""),
+            form("/projects/$targetProduct/releases", Level.TICKETS_MANAGEMENT, Set.of("releases"), List.of("version"),
+                    "/projects/$targetProduct",
+                    "version", "$unique", "notes", "Benign notes"),
+            form("/tickets", Level.AUTHORIZED, Set.of("tickets"), List.of("title", "description"), null,
+                    "productId", "$product", "release", "1.0", "priority", "Normal", "title", "Benign title",
+                    "description", "Benign description"),
+            form("/tickets/$targetTicket", Level.TICKETS_MANAGEMENT, Set.of("ticket_changes", "ticket_change_fields"),
+                    List.of("title", "description"), "/tickets/$targetTicket",
+                    "version", "$version", "status", "Open", "priority", "Normal", "release", "1.0", "resolution", "Fixed",
+                    "title", "Target ticket", "description", "Target description", "note", ""),
+            form("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments"), List.of(), "/tickets/$ticket",
+                    "comment", "Benign comment"),
+            // Last, because each product it creates lengthens the product list of the new ticket form.
+            form("/projects", Level.PROJECTS_MANAGEMENT, Set.of("products", "releases"), List.of("name", "visibility"), null,
+                    "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
+                    "firstRelease", "1.0"));
+
+    static final Target LOGIN = form("/login", Level.GUEST, Set.of(), List.of(), null,
+            "name", "$user", "password", "$password", "next", "/tickets");
+
+    static final Target SETUP = new Target("POST", "/setup", Part.BODY,
+            fields("setupCode", "$setupCode", "adminName", "admin", "password", "$adminPassword", "password2", "$adminPassword",
+                    "siteName", "Help desk", "ticketVisibility", "Public", "allowRegistrations", "on", "guestTickets", "on"),
+            List.of(Level.GUEST), Set.of("users"), List.of("setupCode", "password2"), List.of());
+
+    /** Query parameters of pages. */
+    static final List<Target> QUERIES = List.of(
+            query("/search", Level.GUEST, "q", "printer", "page", "1"),
+            query("/tickets", Level.GUEST, "product", "$product", "status", "Open", "priority", "Normal", "sort", "oldest", "page", "1"),
+            query("/tickets/new", Level.AUTHORIZED, "product", "$product"),
+            query("/login", Level.GUEST, "next", "/tickets"));
+
+    /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
+    static final List<Target> PATHS = List.of(
+            pathParameter("GET", "/tickets/{id}", Level.GUEST, "$ticket"),
+            pathParameter("GET", "/projects/{id}", Level.GUEST, "$product"),
+            pathParameter("GET", "/projects/{id}/edit", Level.PROJECTS_MANAGEMENT, "$product"),
+            pathParameter("POST", "/projects/{id}", Level.PROJECTS_MANAGEMENT, "$product"),
+            pathParameter("POST", "/projects/{id}/releases", Level.TICKETS_MANAGEMENT, "$product"),
+            pathParameter("POST", "/tickets/{id}", Level.TICKETS_MANAGEMENT, "$ticket"),
+            pathParameter("POST", "/tickets/{id}/comments", Level.AUTHORIZED, "$ticket"),
+            assetPath("/static/{path}", "css/nodepoint.css"),
+            assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
+
+    /**
+     * The legacy API calls with every parameter that they read, sent without a session. Read calls
+     * go by GET to /nodepoint/ and write calls by form POST to /, the two ways 1.x clients call.
+     * What a write call stores is read back through the API and on the web page that shows it.
+     */
+    static final List<Target> API_CALLS = List.of(
+            apiCall("GET", Set.of(), List.of(), "api", "list_products", "key", "$read"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_tickets", "key", "$read", "product_id", "$product"),
+            apiCall("GET", Set.of(), List.of(), "api", "show_ticket", "key", "$read", "id", "$ticket"),
+            apiCall("POST", Set.of("tickets"), List.of("/nodepoint/?api=list_tickets&key=$read&product_id=$product", "/tickets"),
+                    "api", "add_ticket", "key", "$write", "product_id", "$product", "release_id", "1.0",
+                    "title", "Benign title", "description", "Benign description", "priority", "Normal", "from_user", "$user"),
+            apiCall("POST", Set.of("ticket_changes", "ticket_change_fields", "time_entries"),
+                    List.of("/nodepoint/?api=show_ticket&key=$read&id=$targetTicket", "/tickets/$targetTicket"),
+                    "api", "update_ticket", "key", "$write", "id", "$targetTicket", "status", "Open", "priority", "Normal",
+                    "resolution", "Fixed", "summary", "Benign summary", "time_spent", "0.5", "from_user", "$manager"),
+            apiCall("POST", Set.of("comments"), List.of("/nodepoint/?api=show_ticket&key=$read&id=$ticket", "/tickets/$ticket"),
+                    "api", "add_comment", "key", "$write", "id", "$ticket", "comment", "Benign comment"),
+            apiCall("POST", Set.of("releases"), List.of("/nodepoint/?api=list_products&key=$read", "/projects/$targetProduct"),
+                    "api", "add_release", "key", "$write", "product_id", "$targetProduct", "release_id", "$unique",
+                    "notes", "Benign notes"));
+
+    /** Expands targets into one entry per field. */
+    static List<Field> fieldsOf(List<Target> targets) {
+        List<Field> all = new ArrayList<>();
+        for (Target target : targets) {
+            target.fields().keySet().forEach(name -> all.add(new Field(target, name)));
+        }
+        return all;
+    }
+
+    private static Target form(String path, int level, Set<String> writes, List<String> spoilers, String objectPage,
+            String... namesAndValues) {
+        return new Target("POST", path, Part.BODY, fields(namesAndValues), actors(level), writes, spoilers,
+                objectPage == null ? List.of() : List.of(objectPage));
+    }
+
+    private static Target query(String path, int level, String... namesAndValues) {
+        return new Target("GET", path, Part.QUERY, fields(namesAndValues), actors(level), Set.of(), List.of(), List.of());
+    }
+
+    private static Target pathParameter(String method, String path, int level, String benign) {
+        String name = path.substring(path.indexOf('{'), path.indexOf('}') + 1);
+        return new Target(method, path, Part.PATH, fields(name, benign), actors(level), Set.of(), List.of(), List.of());
+    }
+
+    /** Creates the target of a static asset path, which only a guest requests because assets are the same for everyone. */
+    private static Target assetPath(String path, String benign) {
+        return new Target("GET", path, Part.PATH, fields("{path}", benign), List.of(Level.GUEST), Set.of(), List.of(), List.of());
+    }
+
+    private static Target apiCall(String method, Set<String> writes, List<String> objectPages, String... namesAndValues) {
+        return new Target(method, method.equals("GET") ? "/nodepoint/" : "/", method.equals("GET") ? Part.QUERY : Part.BODY,
+                fields(namesAndValues), List.of(Level.GUEST), writes, List.of(), objectPages);
+    }
+
+    /** Returns a user of the lowest level that may send the request, and the administrator. */
+    private static List<Integer> actors(int level) {
+        return level == Level.ADMIN ? List.of(Level.ADMIN) : List.of(level, Level.ADMIN);
+    }
+
+    /** Builds an ordered map from alternating names and values. */
+    static Map<String, String> fields(String... namesAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,115 @@
+package org.nodepoint.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nodepoint.testing.Browser;
+import org.nodepoint.testing.PermissionTable;
+import org.nodepoint.users.Level;
+import org.nodepoint.web.Csrf;
+
+/**
+ * Sends the attack corpus into every field of every form that changes data, over one server and
+ * one data folder for the whole class. A second test checks that every form field that a page
+ * shows is attacked by one of the attack tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+class FormAttackTest {
+    private AttackServer server;
+
+    @BeforeAll
+    void startServer(@TempDir Path folder) {
+        server = new AttackServer(AttackFixture.create(folder));
+        server.runner.learnOwnMarkup(AttackSurface.FORMS);
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    Stream<AttackSurface.Field> formFields() {
+        return AttackSurface.fieldsOf(AttackSurface.FORMS).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.SAME_THREAD)
+    @MethodSource("formFields")
+    void hostile_form_input_is_harmless(AttackSurface.Field field) {
+        server.runner.attackAndCheck(field);
+    }
+
+    /**
+     * Visits every GET page of the permission table as a guest and as the administrator, and
+     * lists each field of each form there that no attack target sends.
+     */
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    void every_form_field_is_attacked() {
+        Map<String, Set<String>> attacked = attackedFields();
+        Set<String> missing = new TreeSet<>();
+        for (int actor : new int[] {Level.GUEST, Level.ADMIN}) {
+            for (PermissionTable.Row row : PermissionTable.read("GET")) {
+                String request = server.fixture.fill(row.request(), actor);
+                Browser.Page page = server.runner.browser(actor).get(request);
+                for (Element form : Jsoup.parse(page.body()).select("form")) {
+                    String route = formRoute(form, request);
+                    for (String field : formFields(form)) {
+                        if (!attacked.getOrDefault(route, Set.of()).contains(field)) {
+                            missing.add("field " + field + " of " + route + " (the form on " + request + ")");
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(missing).as("Form fields that no attack test sends hostile input to. Add them, with a benign value,"
+                + " to a target in AttackSurface").isEmpty();
+    }
+
+    /** Returns the fields of every attack target by route, with ids written as {id}. */
+    private static Map<String, Set<String>> attackedFields() {
+        List<AttackSurface.Target> targets = new ArrayList<>(AttackSurface.FORMS);
+        targets.addAll(AttackSurface.QUERIES);
+        targets.add(AttackSurface.LOGIN);
+        Map<String, Set<String>> fields = new TreeMap<>();
+        for (AttackSurface.Target target : targets) {
+            String route = target.method() + " " + target.path().replaceAll("\\$[A-Za-z]+", "{id}");
+            fields.computeIfAbsent(route, ignored -> new TreeSet<>()).addAll(target.fields().keySet());
+        }
+        return fields;
+    }
+
+    private static String formRoute(Element form, String pageRequest) {
+        String method = form.attr("method").isEmpty() ? "GET" : form.attr("method").toUpperCase(java.util.Locale.ROOT);
+        String action = form.attr("action").isEmpty() ? pageRequest : form.attr("action");
+        return method + " " + action.replaceFirst("[?#].*", "").replaceAll("/\\d+", "/{id}");
+    }
+
+    private static List<String> formFields(Element form) {
+        return form.select("input[name], select[name], textarea[name], button[name]").stream()
+                .map(element -> element.attr("name"))
+                .filter(name -> !name.equals(Csrf.FIELD))
+                .distinct()
+                .toList();
+    }
+}
