@@ -69,6 +69,8 @@ final class AttackSurface {
                     "title", "Target ticket", "description", "Target description", "note", ""),
             form("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments"), List.of(), "/tickets/$ticket",
                     "comment", "Benign comment"),
+            form("/users", Level.USERS_MANAGEMENT, Set.of("users"), List.of("name", "password2"), null,
+                    "name", "$unique", "email", "", "level", "1", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
             form("/projects", Level.PROJECTS_MANAGEMENT, Set.of("products", "releases"), List.of("name", "visibility"), null,
                     "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
@@ -121,7 +123,12 @@ final class AttackSurface {
                     "api", "add_comment", "key", "$write", "id", "$ticket", "comment", "Benign comment"),
             apiCall("POST", Set.of("releases"), List.of("/nodepoint/?api=list_products&key=$read", "/projects/$targetProduct"),
                     "api", "add_release", "key", "$write", "product_id", "$targetProduct", "release_id", "$unique",
-                    "notes", "Benign notes"));
+                    "notes", "Benign notes"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_users", "key", "$read"),
+            apiCall("GET", Set.of(), List.of(), "api", "verify_password", "key", "$read", "user", "$user", "password", "$password"),
+            apiCall("POST", Set.of("users"), List.of("/nodepoint/?api=list_users&key=$read"),
+                    "api", "add_user", "key", "$write", "user", "$unique", "password", "Benign-pass-4821", "email", ""),
+            apiCall("POST", Set.of(), List.of(), "api", "change_password", "key", "$write", "user", "$user", "password", "$password"));
 
     /** Expands targets into one entry per field. */
     static List<Field> fieldsOf(List<Target> targets) {

@@ -41,9 +41,10 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
 
     /**
      * Lists each difference from {@code before} that the requests in between were not allowed to
-     * make. Tables in {@code writable} may gain rows, and a new user must have {@code newUserLevel}.
+     * make. Tables in {@code writable} may gain rows, and a new user must have a level from
+     * {@code lowestNewLevel} to {@code highestNewLevel}.
      */
-    List<String> unexpectedChanges(StoredData before, Set<String> writable, int newUserLevel) {
+    List<String> unexpectedChanges(StoredData before, Set<String> writable, int lowestNewLevel, int highestNewLevel) {
         List<String> changes = new ArrayList<>();
         for (String table : TABLES) {
             long was = before.rowCounts().get(table);
@@ -58,8 +59,8 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
             }
         });
         levels.forEach((id, level) -> {
-            if (!before.levels().containsKey(id) && level != newUserLevel) {
-                changes.add("new user " + id + " has level " + level + ", expected " + newUserLevel);
+            if (!before.levels().containsKey(id) && (level < lowestNewLevel || level > highestNewLevel)) {
+                changes.add("new user " + id + " has level " + level + ", expected " + lowestNewLevel + " to " + highestNewLevel);
             }
         });
         if (schemaObjects != before.schemaObjects()) {
