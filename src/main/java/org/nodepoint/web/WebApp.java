@@ -98,8 +98,8 @@ public final class WebApp {
 
     /**
      * Creates the request thread pool. SQLite serves at most four readers and one writer at a time,
-     * so more threads than a few dozen only queue on the connection pool, and under overload each
-     * extra thread costs memory for its stack and native buffers (Javalin's default allows 250).
+     * so more threads than a few dozen only queue on the connection pool. Under overload each extra
+     * thread also costs memory for its stack and native buffers (Javalin's default allows 250).
      * Requests beyond the limit wait in Jetty's queue instead.
      */
     private static QueuedThreadPool requestThreads() {
@@ -173,7 +173,7 @@ public final class WebApp {
     /** Applies the route's {@link Requires} rule, then the CSRF check to every state-changing form. */
     private void checkAccess(Context ctx) {
         if (ctx.method() == HandlerType.HEAD) {
-            // Javalin answers HEAD through the GET route without its roles, so the access rule is unknown here.
+            // Javalin runs HEAD through the GET route without its roles, so the access rule is unknown here.
             ctx.header("Allow", "GET, POST");
             throw new HttpResponseException(405, "error.methodNotAllowed");
         }
