@@ -5,7 +5,7 @@
 # to the JAR instead, for example: ./run.sh init --data ./data --admin-password '...'.
 #
 # The first `serve` after a build records the classes it loaded into a class data sharing archive
-# (target/nodepoint.jsa) when it stops; later starts map that archive and reach their first answer
+# (target/nodepoint.jsa) when it stops; later starts map that archive and serve their first response
 # about a third sooner. Set NODEPOINT_CDS=off to run without it.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -86,7 +86,7 @@ public final class Settings {
     public static final int DEFAULT_MIN_PASSWORD_LENGTH = 8;
     public static final int LOWEST_MIN_PASSWORD_LENGTH = 6;
     public static final int HIGHEST_MIN_PASSWORD_LENGTH = 128;
-    /** The longest password accepted, whatever the minimum. */
+    /** The maximum password length, whatever the minimum setting. */
     public static final int MAX_PASSWORD_LENGTH = 128;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 999_000;
     public static final long MAX_UPLOAD_BYTES = 1L << 30;

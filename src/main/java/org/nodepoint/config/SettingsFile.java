@@ -18,7 +18,7 @@ import org.nodepoint.db.OwnerOnly;
  * value is written as NULL.
  */
 public final class SettingsFile {
-    /** How nodepoint.cfg writes an empty value, as Config::Simple did for NodePoint 1.x. */
+    /** The text that stands for an empty value in nodepoint.cfg, as in Config::Simple files of NodePoint 1.x. */
     public static final String EMPTY_VALUE = "NULL";
 
     private final Path path;

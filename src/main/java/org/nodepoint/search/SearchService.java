@@ -60,7 +60,7 @@ public final class SearchService {
     public record Hit(TicketSummary ticket, List<Segment> snippet) {
     }
 
-    /** How complete a result's total is. */
+    /** The completeness of a result's total. */
     public enum Total {
         EXACT,
         /** More tickets matched in their own text than {@link #RANK_WINDOW}; the newest of them were ranked. */

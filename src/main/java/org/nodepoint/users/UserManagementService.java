@@ -57,7 +57,7 @@ public final class UserManagementService {
 
     /**
      * Returns a person's account by name with its activity counts; throws NotFoundException for
-     * unknown names and for the built-in accounts (api, system, guest), which are nobody's summary.
+     * unknown names and for the built-in accounts (api, system, guest), because they belong to no person.
      */
     public UserSummary summary(String name) {
         User user = users.findByName(name).filter(found -> !found.isBuiltin())
@@ -150,7 +150,7 @@ public final class UserManagementService {
     }
 
     /**
-     * Applies the management rule again to the target as the write transaction sees it. The first
+     * Applies the management rule again to the target as read inside the write transaction. The first
      * check reads before the transaction, so without this a manager could act on an account that the
      * administrator promoted in between.
      */

@@ -24,7 +24,7 @@ class RequestLimitTest {
     Path folder;
 
     /**
-     * Sends the headers and the start of the body only, then reads the answer. A client that went on
+     * Sends the headers and the start of the body only, then reads the response. A client that went on
      * writing the whole body could lose the early 413 when the server closes the connection.
      */
     @Test
