@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.nodepoint.admin.SiteSettingsRoutes;
@@ -19,8 +20,10 @@ import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.OwnerOnly;
+import org.nodepoint.events.EventBus;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
+import org.nodepoint.mail.MailOutbox;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.search.SearchRoutes;
@@ -28,6 +31,7 @@ import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupRoutes;
 import org.nodepoint.setup.SetupService;
+import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Passwords;
@@ -58,6 +62,9 @@ public final class Wiring implements AutoCloseable {
     public final TicketService tickets;
     public final SearchService search;
     public final SiteSettingsService siteSettings;
+    public final EventBus events;
+    public final SystemLog systemLog;
+    public final MailOutbox mail;
 
     private final Clock clock;
 
@@ -65,18 +72,26 @@ public final class Wiring implements AutoCloseable {
     public static final String DEFAULT_DATABASE = "db/nodepoint.db";
 
     public Wiring(Path dataFolder, Argon2Function hashing, Clock clock) {
+        this(dataFolder, hashing, clock, MailOutbox.PRODUCTION_RETRIES);
+    }
+
+    /** Builds the objects with the given mail retry delays; tests shorten them. */
+    public Wiring(Path dataFolder, Argon2Function hashing, Clock clock, List<Duration> mailRetries) {
         this.dataFolder = dataFolder;
         this.clock = clock;
         this.settings = openSettings(dataFolder);
         createUploadFolder(dataFolder, settings.current());
         this.database = Database.open(databaseFile(dataFolder, settings.current()));
+        this.events = new EventBus();
+        this.systemLog = new SystemLog(database, clock);
+        this.mail = new MailOutbox(settings, systemLog, mailRetries);
         this.passwords = new Passwords(hashing);
         this.users = new UserService(database, passwords, settings, clock);
         this.userManagement = new UserManagementService(database, users, passwords, settings);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
-        this.tickets = new TicketService(database, settings, users, products, clock);
+        this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings);
     }
@@ -146,6 +161,9 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        // Events still queued may send mail, and both may write to the system log, so the database closes last.
+        events.close();
+        mail.close();
         database.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.nodepoint.legacyapi;
 
+import org.nodepoint.events.Origin;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -117,7 +118,7 @@ final class TicketCalls {
         }
         long id;
         try {
-            id = tickets.file(actor, new NewTicket(productId, release, title, description, priority), false);
+            id = tickets.file(actor, new NewTicket(productId, release, title, description, priority), Origin.API);
         } catch (ValidationException invalid) {
             throw translate(invalid.errors());
         }
@@ -142,7 +143,7 @@ final class TicketCalls {
                 request.isPresent("resolution") ? request.optional("resolution") : null,
                 priority.isEmpty() ? null : priority, null, request.optional("summary"), minutes);
         try {
-            tickets.update(actor, id, update, false);
+            tickets.update(actor, id, update, Origin.API);
         } catch (NotFoundException missing) {
             throw ApiError.ticketNotFound();
         } catch (ValidationException invalid) {
@@ -159,7 +160,7 @@ final class TicketCalls {
         Viewer actor = api.apiActor();
         long commentId;
         try {
-            commentId = tickets.comment(actor, id, comment);
+            commentId = tickets.comment(actor, id, comment, Origin.API);
         } catch (NotFoundException missing) {
             throw ApiError.ticketNotFound();
         } catch (ValidationException invalid) {

@@ -1,5 +1,6 @@
 package org.nodepoint.tickets;
 
+import org.nodepoint.events.Origin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -95,7 +96,7 @@ public final class TicketRoutes implements FeatureRoutes {
         NewTicket form = new NewTicket(productId == null ? 0 : productId, Forms.field(ctx, "release"), Forms.field(ctx, "title"),
                 Forms.field(ctx, "description"), Forms.field(ctx, "priority"));
         Forms.onInvalid(ctx, errors -> renderNewForm(ctx, viewer, form, errors));
-        long id = tickets.file(viewer, form, true);
+        long id = tickets.file(viewer, form, Origin.WEB);
         Flash.success(ctx, "tickets.created", id);
         ctx.redirect(viewer.isGuest() && !canRead(viewer, id) ? "/" : "/tickets/" + id);
     }
@@ -111,7 +112,7 @@ public final class TicketRoutes implements FeatureRoutes {
                 null);
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
         Long version = PathIds.parseNumber(ctx.formParam("version"));
-        boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, true, version == null ? -1L : version);
+        boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, Origin.WEB, version == null ? -1L : version);
         Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
         ctx.redirect("/tickets/" + id);
     }
@@ -120,7 +121,7 @@ public final class TicketRoutes implements FeatureRoutes {
         long id = PathIds.of(ctx, "id");
         String text = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, text, errors));
-        long commentId = tickets.comment(CurrentViewer.of(ctx), id, text);
+        long commentId = tickets.comment(CurrentViewer.of(ctx), id, text, Origin.WEB);
         Flash.success(ctx, "tickets.commented", id);
         ctx.redirect("/tickets/" + id + "#comment-" + commentId);
     }

@@ -14,6 +14,11 @@ import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.events.CommentAdded;
+import org.nodepoint.events.EventBus;
+import org.nodepoint.events.Origin;
+import org.nodepoint.events.TicketCreated;
+import org.nodepoint.events.TicketUpdated;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
@@ -48,9 +53,11 @@ public final class TicketService {
     private final SettingsStore settings;
     private final UserService users;
     private final ProductService products;
+    private final EventBus events;
     private final Clock clock;
 
-    public TicketService(Database database, SettingsStore settings, UserService users, ProductService products, Clock clock) {
+    public TicketService(Database database, SettingsStore settings, UserService users, ProductService products,
+            EventBus events, Clock clock) {
         this.read = database.read();
         this.writer = database.groupCommitWriter();
         // The dynamic queries below run on plain handles, which need the row mappers that TicketDao declares.
@@ -60,6 +67,7 @@ public final class TicketService {
         this.settings = settings;
         this.users = users;
         this.products = products;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,11 +77,11 @@ public final class TicketService {
     }
 
     /**
-     * Files a ticket with status New and returns its id. With {@code knownReleaseOnly} the release
-     * must be empty or one of the product's releases; the legacy API passes false because
-     * NodePoint 1.x accepted any release text.
+     * Files a ticket with status New and returns its id. From the web the release must be empty or
+     * one of the product's releases; the legacy API takes any release text, as NodePoint 1.x did.
      */
-    public long file(Viewer viewer, NewTicket ticket, boolean knownReleaseOnly) {
+    public long file(Viewer viewer, NewTicket ticket, Origin origin) {
+        boolean knownReleaseOnly = origin == Origin.WEB;
         if (!canFile(viewer)) {
             throw new ForbiddenException("tickets.file.forbidden");
         }
@@ -102,6 +110,7 @@ public final class TicketService {
         long id = writer.withExtension(TicketDao.class, dao -> dao.insert(product.get().id(), release, creator, title,
                 description, priority.get().code(), TicketStatus.NEW.label(), clock.millis()));
         log.info("User {} filed ticket {} in product {}", creator, id, product.get().id());
+        events.publish(new TicketCreated(id, creator, origin));
         return id;
     }
 
@@ -179,20 +188,21 @@ public final class TicketService {
 
     /**
      * Applies the changes and records who made them, when, and each field's old and new value.
-     * Needs level 3. With {@code requireResolution}, a status other than New or Open needs a
-     * resolution; the legacy API passes false, as NodePoint 1.x did not ask for one there.
-     * Returns false when nothing changed and there was no note or time to record.
+     * Needs level 3. From the web, a status other than New or Open needs a resolution; the legacy
+     * API does not ask for one, as NodePoint 1.x did not. Returns false when nothing changed and
+     * there was no note or time to record.
      */
-    public boolean update(Viewer viewer, long id, TicketUpdate update, boolean requireResolution) {
-        return update(viewer, id, update, requireResolution, null);
+    public boolean update(Viewer viewer, long id, TicketUpdate update, Origin origin) {
+        return update(viewer, id, update, origin, null);
     }
 
     /**
-     * Applies the changes like {@link #update(Viewer, long, TicketUpdate, boolean)}, but only if the
+     * Applies the changes like {@link #update(Viewer, long, TicketUpdate, Origin)}, but only if the
      * ticket is still at {@code expectedVersion}, the version that the editing form was loaded with;
      * otherwise the form is stale and nothing is stored. A null version skips the check.
      */
-    public boolean update(Viewer viewer, long id, TicketUpdate update, boolean requireResolution, Long expectedVersion) {
+    public boolean update(Viewer viewer, long id, TicketUpdate update, Origin origin, Long expectedVersion) {
+        boolean requireResolution = origin == Origin.WEB;
         if (!viewer.hasLevel(Level.TICKETS_MANAGEMENT)) {
             throw new ForbiddenException("error.forbidden.level");
         }
@@ -240,24 +250,26 @@ public final class TicketService {
             return false;
         }
         long now = clock.millis();
-        writer.useTransaction(handle -> {
+        long changeId = writer.inTransaction(handle -> {
             TicketDao dao = handle.attach(TicketDao.class);
             if (expectedVersion != null && dao.findById(id).map(Ticket::version).orElse(-1L) != expectedVersion.longValue()) {
                 throw ValidationException.of("version", "tickets.update.stale");
             }
             dao.update(id, title, description, status.get().label(), resolution, priority.get().code(), release, now);
-            long changeId = dao.insertChange(id, viewer.userId(), now, note);
-            changed.forEach((field, values) -> dao.insertChangeField(changeId, field, values[0], values[1]));
+            long change = dao.insertChange(id, viewer.userId(), now, note);
+            changed.forEach((field, values) -> dao.insertChangeField(change, field, values[0], values[1]));
             if (minutes != 0) {
                 dao.insertTimeEntry(id, viewer.userId(), minutes, now);
             }
+            return change;
         });
         log.info("User {} updated ticket {}: {}", viewer.userId(), id, changed.keySet());
+        events.publish(new TicketUpdated(id, changeId, viewer.userId(), origin));
         return true;
     }
 
     /** Adds a comment to a visible ticket. Needs level 1; a closed ticket takes comments from level 3 only. */
-    public long comment(Viewer viewer, long ticketId, String body) {
+    public long comment(Viewer viewer, long ticketId, String body, Origin origin) {
         if (!viewer.hasLevel(Level.AUTHORIZED)) {
             throw new ForbiddenException("tickets.comment.forbidden");
         }
@@ -271,6 +283,7 @@ public final class TicketService {
         errors.throwIfAny();
         long id = writer.withExtension(TicketDao.class, dao -> dao.insertComment(ticketId, viewer.userId(), text, clock.millis()));
         log.info("User {} commented on ticket {}", viewer.userId(), ticketId);
+        events.publish(new CommentAdded(ticketId, id, viewer.userId(), origin));
         return id;
     }
 

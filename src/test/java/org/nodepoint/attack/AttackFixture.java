@@ -1,5 +1,6 @@
 package org.nodepoint.attack;
 
+import org.nodepoint.events.Origin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ final class AttackFixture {
         User bystander = node.user("bystander", Level.RESTRICTED_VIEW);
         Product hidden = node.product("Untouched product", "Restricted");
         long hiddenTicket = node.ticket(admin, hidden, "Untouched ticket", "No attacked form edits this ticket.");
-        node.wiring.tickets.comment(admin, hiddenTicket, "Untouched comment");
+        node.wiring.tickets.comment(admin, hiddenTicket, "Untouched comment", Origin.WEB);
         this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id());
     }
 

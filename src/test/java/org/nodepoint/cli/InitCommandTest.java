@@ -1,5 +1,6 @@
 package org.nodepoint.cli;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -139,7 +140,7 @@ class InitCommandTest {
         try (Wiring wiring = open()) {
             Viewer admin = Viewer.of(wiring.users.findByName("admin").orElseThrow());
             Product printers = wiring.products.create(admin, new ProductForm("Printers", "", "", "Public", ""));
-            wiring.tickets.file(admin, new NewTicket(printers.id(), "", "Paper jam", "Tray two jams", "Normal"), true);
+            wiring.tickets.file(admin, new NewTicket(printers.id(), "", "Paper jam", "Tray two jams", "Normal"), Origin.WEB);
         }
 
         CommandRun again = init("--force", "--site-name", "Renamed Desk", "--admin-name", "chief");

@@ -1,5 +1,6 @@
 package org.nodepoint.db;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,6 +64,6 @@ class NestedServiceWriteTest {
     }
 
     private long fileTicket() {
-        return node.wiring.tickets.file(node.admin(), new NewTicket(product.id(), "", "Screen flickers", "Since Monday", "Normal"), true);
+        return node.wiring.tickets.file(node.admin(), new NewTicket(product.id(), "", "Screen flickers", "Since Monday", "Normal"), Origin.WEB);
     }
 }

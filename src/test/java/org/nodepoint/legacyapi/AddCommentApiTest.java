@@ -1,5 +1,6 @@
 package org.nodepoint.legacyapi;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nodepoint.testing.TestNodePoint.READ_KEY;
 import static org.nodepoint.testing.TestNodePoint.WRITE_KEY;
@@ -73,7 +74,7 @@ class AddCommentApiTest {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             Product product = node.product("Laptops", "Public");
             long id = node.ticket(node.admin(), product, "Screen flickers", "Since Monday");
-            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), true);
+            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), Origin.WEB);
             node.http((server, client) -> {
                 ApiClient api = new ApiClient(client.getOrigin());
 

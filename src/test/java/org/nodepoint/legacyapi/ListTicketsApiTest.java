@@ -1,5 +1,6 @@
 package org.nodepoint.legacyapi;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nodepoint.testing.TestNodePoint.READ_KEY;
 
@@ -103,7 +104,7 @@ class ListTicketsApiTest {
             Product product = node.product("Laptops", "Public");
             node.ticket(node.admin(), product, "Still open", "Text");
             long closed = node.ticket(node.admin(), product, "Already closed", "Text");
-            node.wiring.tickets.update(node.admin(), closed, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), true);
+            node.wiring.tickets.update(node.admin(), closed, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), Origin.WEB);
             node.http((server, client) -> {
                 ApiClient api = new ApiClient(client.getOrigin());
 
@@ -182,10 +183,10 @@ class ListTicketsApiTest {
                 node.ticket(node.admin(), laptops, "Battery drains", "Overnight");
                 assertThat(listedTitles(api, laptops)).containsExactly("Screen flickers", "Fan is loud", "Battery drains");
 
-                node.wiring.tickets.update(node.admin(), flicker, new TicketUpdate("Screen flickers at night", null, null, null, null, null, null, null), true);
+                node.wiring.tickets.update(node.admin(), flicker, new TicketUpdate("Screen flickers at night", null, null, null, null, null, null, null), Origin.WEB);
                 assertThat(listedTitles(api, laptops)).containsExactly("Screen flickers at night", "Fan is loud", "Battery drains");
 
-                node.wiring.tickets.update(node.admin(), fan, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), true);
+                node.wiring.tickets.update(node.admin(), fan, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), Origin.WEB);
                 assertThat(listedTitles(api, laptops)).containsExactly("Screen flickers at night", "Battery drains");
 
                 assertThat(listedTitles(api, printers)).isEmpty();
@@ -205,7 +206,7 @@ class ListTicketsApiTest {
             Product product = node.product("Laptops", "Public");
             node.ticket(node.admin(), product, "Still open", "Text");
             long closed = node.ticket(node.admin(), product, "Already closed", "Text");
-            node.wiring.tickets.update(node.admin(), closed, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), true);
+            node.wiring.tickets.update(node.admin(), closed, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), Origin.WEB);
             node.http((server, client) -> {
                 ApiClient api = new ApiClient(client.getOrigin());
                 assertThat(listedTitles(api, product)).containsExactly("Still open", "Already closed");

@@ -1,5 +1,6 @@
 package org.nodepoint.legacyapi;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nodepoint.testing.TestNodePoint.READ_KEY;
 
@@ -35,7 +36,7 @@ class ShowTicketApiTest {
             User alice = node.user("alice", 3);
             User bob = node.user("bob", 1);
             long id = node.ticket(node.viewer(bob), product, "Screen flickers", "Since Monday\r\nAfter the update");
-            node.wiring.tickets.comment(node.admin(), id, "Try a new cable");
+            node.wiring.tickets.comment(node.admin(), id, "Try a new cable", Origin.WEB);
             node.wiring.database.write().useHandle(handle -> {
                 handle.execute("INSERT INTO ticket_assignees (ticket_id, user_id) VALUES (?, ?)", id, alice.id());
                 handle.execute("INSERT INTO ticket_assignees (ticket_id, user_id) VALUES (?, ?)", id, bob.id());
@@ -87,7 +88,7 @@ class ShowTicketApiTest {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             Product product = node.product("Laptops", "Public");
             long id = node.ticket(node.admin(), product, "Screen flickers", "Since Monday");
-            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, "Hold", "Waiting for parts", null, null, null, null), true);
+            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, "Hold", "Waiting for parts", null, null, null, null), Origin.WEB);
             List<String> statusValues = new ArrayList<>();
             node.http((server, client) -> {
                 ApiClient api = new ApiClient(client.getOrigin());
@@ -105,7 +106,7 @@ class ShowTicketApiTest {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             Product product = node.product("Laptops", "Public");
             long id = node.ticket(node.admin(), product, "Screen flickers", "Since Monday");
-            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, "Resolved", "New cable", null, null, null, null), true);
+            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, "Resolved", "New cable", null, null, null, null), Origin.WEB);
             node.http((server, client) -> {
                 ApiClient api = new ApiClient(client.getOrigin());
 
@@ -123,7 +124,7 @@ class ShowTicketApiTest {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             Product product = node.product("Laptops", "Public");
             long id = node.ticket(node.admin(), product, "Screen flickers", "Since Monday");
-            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, null, null, "High", null, null, null), true);
+            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, null, null, "High", null, null, null), Origin.WEB);
             Ticket ticket = node.wiring.tickets.findVisible(node.admin(), id);
             node.http((server, client) -> {
                 ApiClient api = new ApiClient(client.getOrigin());

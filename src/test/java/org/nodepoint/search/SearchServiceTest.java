@@ -1,5 +1,6 @@
 package org.nodepoint.search;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class SearchServiceTest {
     @Test
     void comment_match_finds_ticket() {
         long id = node.ticket(reporter, product, "Battery drains", "Overnight");
-        node.wiring.tickets.comment(reporter, id, "Maybe the firmware is outdated");
+        node.wiring.tickets.comment(reporter, id, "Maybe the firmware is outdated", Origin.WEB);
 
         SearchService.Results results = search.search(reporter, "firmware", 0, 20);
 
@@ -112,8 +113,8 @@ class SearchServiceTest {
         long olderComment = node.ticket(reporter, product, "Battery drains", "Overnight");
         long newerComment = node.ticket(reporter, product, "Fan noise", "Loud");
         long inText = node.ticket(reporter, product, "Firmware update fails", "Error 12");
-        node.wiring.tickets.comment(reporter, olderComment, "Maybe the firmware is outdated");
-        node.wiring.tickets.comment(reporter, newerComment, "New firmware helped");
+        node.wiring.tickets.comment(reporter, olderComment, "Maybe the firmware is outdated", Origin.WEB);
+        node.wiring.tickets.comment(reporter, newerComment, "New firmware helped", Origin.WEB);
 
         SearchService.Results results = search.search(reporter, "firmware", 0, 20);
 
@@ -128,7 +129,7 @@ class SearchServiceTest {
             node.ticket(reporter, product, "Firmware " + i, "Needs an update");
         }
         long commentOnly = node.ticket(reporter, product, "Battery drains", "Overnight");
-        node.wiring.tickets.comment(reporter, commentOnly, "Maybe the firmware is outdated");
+        node.wiring.tickets.comment(reporter, commentOnly, "Maybe the firmware is outdated", Origin.WEB);
 
         SearchService.Results first = search.search(reporter, "firmware", 0, 20);
         SearchService.Results second = search.search(reporter, "firmware", 20, 20);
@@ -194,7 +195,7 @@ class SearchServiceTest {
     @Test
     void updated_title_is_searchable() {
         long id = node.ticket(reporter, product, "Battery drains", "Overnight");
-        node.wiring.tickets.update(node.admin(), id, new TicketUpdate("Charger sparks", null, null, null, null, null, null, null), true);
+        node.wiring.tickets.update(node.admin(), id, new TicketUpdate("Charger sparks", null, null, null, null, null, null, null), Origin.WEB);
 
         SearchService.Results oldWord = search.search(reporter, "battery", 0, 20);
         SearchService.Results newWord = search.search(reporter, "charger", 0, 20);

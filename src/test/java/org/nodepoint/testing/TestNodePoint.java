@@ -1,5 +1,6 @@
 package org.nodepoint.testing;
 
+import org.nodepoint.events.Origin;
 import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
 import io.javalin.Javalin;
@@ -8,6 +9,8 @@ import io.javalin.testtools.TestCase;
 import io.javalin.testtools.TestConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.nodepoint.Wiring;
 import org.nodepoint.config.Settings;
@@ -33,6 +36,9 @@ public final class TestNodePoint implements AutoCloseable {
     /** 1 MiB and one pass: fast in tests, still a real Argon2id hash. */
     public static final Argon2Function FAST_HASHING = Argon2Function.getInstance(1024, 1, 1, 32, Argon2.ID);
 
+    /** Two quick retries, so that a test sees a mail fail for good within a second. */
+    public static final List<Duration> MAIL_RETRIES = List.of(Duration.ofMillis(50), Duration.ofMillis(100));
+
     public final Wiring wiring;
 
     private TestNodePoint(Wiring wiring) {
@@ -46,7 +52,7 @@ public final class TestNodePoint implements AutoCloseable {
 
     /** Like {@link #configured(Path, Map)}, with a clock that the test controls, such as one for the sign-in throttle. */
     public static TestNodePoint configured(Path folder, Map<String, String> settings, Clock clock) {
-        TestNodePoint node = new TestNodePoint(new Wiring(folder, FAST_HASHING, clock));
+        TestNodePoint node = new TestNodePoint(new Wiring(folder, FAST_HASHING, clock, MAIL_RETRIES));
         node.wiring.setup.configure(new SetupForm("admin", ADMIN_PASSWORD, ADMIN_PASSWORD, "Test Desk", "Restricted",
                 false, false, READ_KEY, WRITE_KEY));
         if (!settings.isEmpty()) {
@@ -61,12 +67,12 @@ public final class TestNodePoint implements AutoCloseable {
 
     /** Creates a data folder before first-run setup, where every page redirects to /setup. */
     public static TestNodePoint unconfigured(Path folder) {
-        return new TestNodePoint(new Wiring(folder, FAST_HASHING, Clock.systemUTC()));
+        return new TestNodePoint(new Wiring(folder, FAST_HASHING, Clock.systemUTC(), MAIL_RETRIES));
     }
 
     /** Opens an existing data folder again with nothing added, as a restart of the server would. */
     public static TestNodePoint reopen(Path folder) {
-        return new TestNodePoint(new Wiring(folder, FAST_HASHING, Clock.systemUTC()));
+        return new TestNodePoint(new Wiring(folder, FAST_HASHING, Clock.systemUTC(), MAIL_RETRIES));
     }
 
     public Javalin app() {
@@ -110,7 +116,7 @@ public final class TestNodePoint implements AutoCloseable {
     }
 
     public long ticket(Viewer author, Product product, String title, String description) {
-        return wiring.tickets.file(author, new NewTicket(product.id(), "", title, description, "Normal"), true);
+        return wiring.tickets.file(author, new NewTicket(product.id(), "", title, description, "Normal"), Origin.WEB);
     }
 
     public static int levelOf(String name) {

@@ -1,5 +1,6 @@
 package org.nodepoint.tickets;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -173,7 +174,7 @@ class TicketRoutesTest {
     @Test
     void closed_ticket_rejects_level_one_comment() {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
-        node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, "Closed", "Done", null, null, null, null), true);
+        node.wiring.tickets.update(node.admin(), id, new TicketUpdate(null, null, "Closed", "Done", null, null, null, null), Origin.WEB);
         node.http((server, client) -> {
             Browser browser = signedIn(client.getOrigin(), "reporter");
             Document page = Jsoup.parse(browser.get("/tickets/" + id).body());
@@ -250,8 +251,8 @@ class TicketRoutesTest {
     void hostile_titles_render_as_text() {
         for (String title : HOSTILE_TITLES) {
             long id = node.ticket(reporter, product, title, title);
-            node.wiring.tickets.comment(reporter, id, title);
-            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(title + " v2", null, "Open", null, null, null, title, null), true);
+            node.wiring.tickets.comment(reporter, id, title, Origin.WEB);
+            node.wiring.tickets.update(node.admin(), id, new TicketUpdate(title + " v2", null, "Open", null, null, null, title, null), Origin.WEB);
         }
         node.http((server, client) -> {
             Browser browser = signedIn(client.getOrigin(), "reporter");
@@ -315,7 +316,7 @@ class TicketRoutesTest {
     void list_links_keep_filters() {
         node.set("page_len", "5");
         for (int i = 1; i <= 6; i++) {
-            node.wiring.tickets.file(reporter, new NewTicket(product.id(), "", "Ticket " + i, "Body", "High"), true);
+            node.wiring.tickets.file(reporter, new NewTicket(product.id(), "", "Ticket " + i, "Body", "High"), Origin.WEB);
         }
         node.http((server, client) -> {
             Browser browser = new Browser(client.getOrigin());

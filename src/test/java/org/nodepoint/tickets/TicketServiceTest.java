@@ -1,5 +1,6 @@
 package org.nodepoint.tickets;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,7 @@ class TicketServiceTest {
 
     @Test
     void filed_ticket_starts_as_new() {
-        long id = tickets.file(reporter, new NewTicket(product.id(), "1.0", "Screen flickers", "Since Monday", "High"), true);
+        long id = tickets.file(reporter, new NewTicket(product.id(), "1.0", "Screen flickers", "Since Monday", "High"), Origin.WEB);
 
         Ticket ticket = tickets.findVisible(reporter, id);
         assertThat(ticket.status()).isEqualTo("New");
@@ -63,7 +64,7 @@ class TicketServiceTest {
     void title_length_limits_are_enforced() {
         String longest = "t".repeat(TicketService.MAX_TITLE_LENGTH);
 
-        long id = tickets.file(reporter, new NewTicket(product.id(), "", longest, "Body", "Normal"), true);
+        long id = tickets.file(reporter, new NewTicket(product.id(), "", longest, "Body", "Normal"), Origin.WEB);
 
         assertThat(tickets.findVisible(reporter, id).title()).isEqualTo(longest);
         assertRejected(new NewTicket(product.id(), "", longest + "t", "Body", "Normal"), "title");
@@ -74,7 +75,7 @@ class TicketServiceTest {
     void description_length_limits_are_enforced() {
         String longest = "d".repeat(TicketService.MAX_DESCRIPTION_LENGTH);
 
-        long id = tickets.file(reporter, new NewTicket(product.id(), "", "Title", longest, "Normal"), true);
+        long id = tickets.file(reporter, new NewTicket(product.id(), "", "Title", longest, "Normal"), Origin.WEB);
 
         assertThat(tickets.findVisible(reporter, id).description()).isEqualTo(longest);
         assertRejected(new NewTicket(product.id(), "", "Title", longest + "d", "Normal"), "description");
@@ -122,7 +123,7 @@ class TicketServiceTest {
     void unauthorised_user_cannot_file() {
         Viewer unauthorised = node.viewer(node.user("reader", Level.UNAUTHORIZED));
 
-        assertThatThrownBy(() -> tickets.file(unauthorised, new NewTicket(product.id(), "", "Title", "Body", "Normal"), true))
+        assertThatThrownBy(() -> tickets.file(unauthorised, new NewTicket(product.id(), "", "Title", "Body", "Normal"), Origin.WEB))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(ticketRows()).isZero();
     }
@@ -131,9 +132,9 @@ class TicketServiceTest {
     void guest_files_only_when_allowed() {
         NewTicket form = new NewTicket(product.id(), "", "From a guest", "Body", "Normal");
 
-        assertThatThrownBy(() -> tickets.file(Viewer.guest(), form, true)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> tickets.file(Viewer.guest(), form, Origin.WEB)).isInstanceOf(ForbiddenException.class);
         node.set("guest_tickets", "on");
-        long id = tickets.file(Viewer.guest(), form, true);
+        long id = tickets.file(Viewer.guest(), form, Origin.WEB);
 
         assertThat(tickets.findVisible(node.admin(), id).createdBy()).isEqualTo(node.wiring.users.builtinId("guest"));
     }
@@ -145,7 +146,7 @@ class TicketServiceTest {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
 
         boolean changed = tickets.update(manager, id,
-                new TicketUpdate("Screen flickers badly", null, "Resolved", "New cable", "High", null, "Swapped the cable", null), true);
+                new TicketUpdate("Screen flickers badly", null, "Resolved", "New cable", "High", null, "Swapped the cable", null), Origin.WEB);
 
         assertThat(changed).isTrue();
         List<TicketChange> history = tickets.show(manager, id).changes();
@@ -170,7 +171,7 @@ class TicketServiceTest {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
 
         boolean changed = tickets.update(manager, id,
-                new TicketUpdate("Screen flickers", "Since Monday", "New", "", "Normal", "", "", null), true);
+                new TicketUpdate("Screen flickers", "Since Monday", "New", "", "Normal", "", "", null), Origin.WEB);
 
         assertThat(changed).isFalse();
         assertThat(tickets.show(manager, id).changes()).isEmpty();
@@ -182,7 +183,7 @@ class TicketServiceTest {
     void closing_statuses_need_resolution(TicketStatus status) {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
 
-        assertThatThrownBy(() -> tickets.update(manager, id, new TicketUpdate(null, null, status.label(), "", null, null, null, null), true))
+        assertThatThrownBy(() -> tickets.update(manager, id, new TicketUpdate(null, null, status.label(), "", null, null, null, null), Origin.WEB))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().has("resolution")).isTrue());
         assertThat(tickets.findVisible(manager, id).status()).isEqualTo("New");
         assertThat(tickets.show(manager, id).changes()).isEmpty();
@@ -192,7 +193,7 @@ class TicketServiceTest {
     void open_status_needs_no_resolution() {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
 
-        boolean changed = tickets.update(manager, id, new TicketUpdate(null, null, "Open", "", null, null, null, null), true);
+        boolean changed = tickets.update(manager, id, new TicketUpdate(null, null, "Open", "", null, null, null, null), Origin.WEB);
 
         assertThat(changed).isTrue();
         assertThat(tickets.findVisible(manager, id).status()).isEqualTo("Open");
@@ -203,7 +204,7 @@ class TicketServiceTest {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
         Viewer restrictedView = node.viewer(node.user("auditor", Level.RESTRICTED_VIEW));
 
-        assertThatThrownBy(() -> tickets.update(restrictedView, id, new TicketUpdate("Changed", null, null, null, null, null, null, null), true))
+        assertThatThrownBy(() -> tickets.update(restrictedView, id, new TicketUpdate("Changed", null, null, null, null, null, null, null), Origin.WEB))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(tickets.findVisible(manager, id).title()).isEqualTo("Screen flickers");
     }
@@ -214,7 +215,7 @@ class TicketServiceTest {
     void authorised_user_comments_on_ticket() {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
 
-        tickets.comment(reporter, id, "  Still happening  ");
+        tickets.comment(reporter, id, "  Still happening  ", Origin.WEB);
 
         List<Comment> comments = tickets.show(reporter, id).comments();
         assertThat(comments).hasSize(1);
@@ -227,18 +228,18 @@ class TicketServiceTest {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
         Viewer unauthorised = node.viewer(node.user("reader", Level.UNAUTHORIZED));
 
-        assertThatThrownBy(() -> tickets.comment(unauthorised, id, "Me too")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> tickets.comment(unauthorised, id, "Me too", Origin.WEB)).isInstanceOf(ForbiddenException.class);
         assertThat(tickets.show(manager, id).comments()).isEmpty();
     }
 
     @Test
     void closed_ticket_takes_manager_comments_only() {
         long id = node.ticket(reporter, product, "Screen flickers", "Since Monday");
-        tickets.update(manager, id, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), true);
+        tickets.update(manager, id, new TicketUpdate(null, null, "Closed", "Fixed", null, null, null, null), Origin.WEB);
 
-        assertThatThrownBy(() -> tickets.comment(reporter, id, "Reopen please"))
+        assertThatThrownBy(() -> tickets.comment(reporter, id, "Reopen please", Origin.WEB))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().has("comment")).isTrue());
-        tickets.comment(manager, id, "Confirmed fixed");
+        tickets.comment(manager, id, "Confirmed fixed", Origin.WEB);
 
         assertThat(tickets.show(manager, id).comments()).extracting(Comment::body).containsExactly("Confirmed fixed");
     }
@@ -248,7 +249,7 @@ class TicketServiceTest {
         Product restricted = node.product("Servers", "Restricted");
         long id = node.ticket(node.admin(), restricted, "Disk failing", "Rack 4");
 
-        assertThatThrownBy(() -> tickets.comment(reporter, id, "Hello")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> tickets.comment(reporter, id, "Hello", Origin.WEB)).isInstanceOf(NotFoundException.class);
         assertThat(tickets.show(manager, id).comments()).isEmpty();
     }
 
@@ -260,7 +261,7 @@ class TicketServiceTest {
         long laptopHigh = file(product, "Laptop high", "High");
         long laptopLow = file(product, "Laptop low", "Low");
         long phoneHigh = file(phones, "Phone high", "High");
-        tickets.update(manager, laptopLow, new TicketUpdate(null, null, "Open", null, null, null, null, null), true);
+        tickets.update(manager, laptopLow, new TicketUpdate(null, null, "Open", null, null, null, null, null), Origin.WEB);
 
         TicketList byProduct = tickets.list(manager, new TicketFilter(phones.id(), null, null, TicketFilter.Sort.NEWEST), 0, 50);
         TicketList byStatus = tickets.list(manager, new TicketFilter(null, TicketStatus.OPEN, null, TicketFilter.Sort.NEWEST), 0, 50);
@@ -313,7 +314,7 @@ class TicketServiceTest {
     void hide_close_hides_closed_tickets() {
         long open = file(product, "Open one", "Normal");
         long closed = file(product, "Closed one", "Normal");
-        tickets.update(manager, closed, new TicketUpdate(null, null, "Closed", "Done", null, null, null, null), true);
+        tickets.update(manager, closed, new TicketUpdate(null, null, "Closed", "Done", null, null, null, null), Origin.WEB);
         node.set("hide_close", "on");
 
         TicketList all = tickets.list(manager, TicketFilter.all(), 0, 50);
@@ -329,7 +330,7 @@ class TicketServiceTest {
     void closed_tickets_listed_when_hide_close_off() {
         long open = file(product, "Open one", "Normal");
         long closed = file(product, "Closed one", "Normal");
-        tickets.update(manager, closed, new TicketUpdate(null, null, "Closed", "Done", null, null, null, null), true);
+        tickets.update(manager, closed, new TicketUpdate(null, null, "Closed", "Done", null, null, null, null), Origin.WEB);
         node.set("hide_close", "off");
 
         TicketList all = tickets.list(manager, TicketFilter.all(), 0, 50);
@@ -339,13 +340,13 @@ class TicketServiceTest {
     }
 
     private long file(Product target, String title, String priority) {
-        return tickets.file(reporter, new NewTicket(target.id(), "", title, "Description of " + title, priority), true);
+        return tickets.file(reporter, new NewTicket(target.id(), "", title, "Description of " + title, priority), Origin.WEB);
     }
 
     private void assertRejected(NewTicket form, String field) {
         long before = ticketRows();
 
-        assertThatThrownBy(() -> tickets.file(reporter, form, true))
+        assertThatThrownBy(() -> tickets.file(reporter, form, Origin.WEB))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().asMap()).containsOnlyKeys(field));
         assertThat(ticketRows()).isEqualTo(before);
     }

@@ -1,5 +1,6 @@
 package org.nodepoint.users;
 
+import org.nodepoint.events.Origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.nodepoint.testing.TestNodePoint.PASSWORD;
@@ -283,8 +284,8 @@ class UserManagementServiceTest {
             node.ticket(node.admin(), product, "Battery drains", "Overnight");
             assign(node, dana, open);
             assign(node, dana, resolved);
-            node.wiring.tickets.update(node.admin(), resolved, new TicketUpdate(null, null, "Resolved", "Fixed", null, null, null, null), true);
-            node.wiring.tickets.comment(danaViewer, open, "Still flickers");
+            node.wiring.tickets.update(node.admin(), resolved, new TicketUpdate(null, null, "Resolved", "Fixed", null, null, null, null), Origin.WEB);
+            node.wiring.tickets.comment(danaViewer, open, "Still flickers", Origin.WEB);
 
             UserSummary summary = node.wiring.userManagement.summary("DANA");
 

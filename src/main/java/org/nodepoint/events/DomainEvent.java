@@ -1,0 +1,14 @@
+package org.nodepoint.events;
+
+/**
+ * Something that happened and was committed, published on the {@link EventBus} so that mail and
+ * plugins react to it without the request waiting for them. Each event carries ids, not rows:
+ * listeners read the current state when they act.
+ */
+public sealed interface DomainEvent permits TicketCreated, TicketUpdated, CommentAdded {
+    /** The user who caused the event: a person, or the built-in api or guest account. */
+    long actorId();
+
+    /** Where the change came from. */
+    Origin origin();
+}

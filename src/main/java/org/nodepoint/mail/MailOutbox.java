@@ -1,0 +1,177 @@
+package org.nodepoint.mail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nodepoint.config.Settings;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.syslog.LogCategory;
+import org.nodepoint.syslog.SystemLog;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends mail through the configured SMTP server on a background thread, so that no page waits for
+ * it. A mail the server refuses or cannot take is tried again after each delay of the retry
+ * schedule; the last failure goes to the system log. The settings are read at each attempt, so a
+ * corrected SMTP setting helps mails already waiting.
+ */
+public final class MailOutbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+    public static final List<Duration> PRODUCTION_RETRIES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
+    private static final int SMTP_TIMEOUT_MILLIS = 10_000;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
+    private final SettingsStore settings;
+    private final SystemLog systemLog;
+    private final List<Duration> retries;
+    private final ScheduledThreadPoolExecutor executor;
+    private final AtomicInteger unfinished = new AtomicInteger();
+
+    public MailOutbox(SettingsStore settings, SystemLog systemLog, List<Duration> retries) {
+        this.settings = settings;
+        this.systemLog = systemLog;
+        this.retries = List.copyOf(retries);
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "nodepoint-mail");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /** True when an SMTP server and a sender are set; without them, {@link #send} drops mail. */
+    public boolean isEnabled() {
+        Settings current = settings.current();
+        return current.mailEnabled() && !current.smtpFrom().isEmpty();
+    }
+
+    /** Queues the mail; returns at once. Does nothing while mail is not configured. */
+    public void send(OutgoingMail mail) {
+        if (!isEnabled()) {
+            log.debug("Mail is not configured; not sending \"{}\"", mail.title());
+            return;
+        }
+        unfinished.incrementAndGet();
+        try {
+            executor.execute(() -> attempt(mail, 0));
+        } catch (RejectedExecutionException stopped) {
+            unfinished.decrementAndGet();
+            log.warn("Mail to {} not sent: the outbox is shut down", mail.recipientAddress());
+        }
+    }
+
+    /** Sends the mail now and waits for the server's answer; for the administrator's test mail. */
+    public void sendNow(OutgoingMail mail) throws MailFailure {
+        Settings current = settings.current();
+        try {
+            mailer(current).sendMail(email(current, mail)).get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new MailFailure("interrupted", interrupted);
+        } catch (ExecutionException | RuntimeException failure) {
+            throw new MailFailure(reason(failure), failure);
+        }
+    }
+
+    private void attempt(OutgoingMail mail, int failures) {
+        try {
+            sendNow(mail);
+            unfinished.decrementAndGet();
+        } catch (MailFailure failure) {
+            if (failures < retries.size() && !executor.isShutdown()) {
+                Duration wait = retries.get(failures);
+                log.info("Mail to {} failed ({}); trying again in {} s", mail.recipientAddress(), failure.getMessage(), wait.toSeconds());
+                scheduleRetry(mail, failures + 1, wait);
+            } else {
+                log.warn("Mail to {} failed for good: {}", mail.recipientAddress(), failure.getMessage());
+                systemLog.record(LogCategory.MAIL, mail.recipientAddress(),
+                        "Mail \"" + mail.title() + "\" not delivered after " + (failures + 1) + " attempts: " + failure.getMessage());
+                unfinished.decrementAndGet();
+            }
+        }
+    }
+
+    private void scheduleRetry(OutgoingMail mail, int failures, Duration wait) {
+        try {
+            executor.schedule(() -> attempt(mail, failures), wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            unfinished.decrementAndGet();
+        }
+    }
+
+    private static Mailer mailer(Settings current) {
+        String user = current.smtpUser();
+        return MailerBuilder.withSMTPServer(current.smtpServer(), current.smtpPort(),
+                        user.isEmpty() ? null : user, user.isEmpty() ? null : current.smtpPassword())
+                .withTransportStrategy(switch (current.smtpSecurity()) {
+                    case NONE -> TransportStrategy.SMTP;
+                    case STARTTLS -> TransportStrategy.SMTP_TLS;
+                    case SMTPS -> TransportStrategy.SMTPS;
+                })
+                .withSessionTimeout(SMTP_TIMEOUT_MILLIS)
+                .buildMailer();
+    }
+
+    private static Email email(Settings current, OutgoingMail mail) {
+        return EmailBuilder.startingBlank()
+                .from(current.siteName(), current.smtpFrom())
+                .to(mail.recipientName(), mail.recipientAddress())
+                .withSubject(MailRendering.subject(current, mail))
+                .withPlainText(MailRendering.text(current, mail))
+                .withHTMLText(MailRendering.html(current, mail))
+                .buildEmail();
+    }
+
+    /** The innermost message, which is the one that names what the server or the network said. */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message.strip();
+    }
+
+    /** Waits until every queued mail has been sent or has failed for good; for tests. */
+    public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (unfinished.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(unfinished.get() + " mails were still waiting after " + timeout);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Sends what is queued now; retries still waiting are given up with a warning. */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        if (unfinished.get() > 0) {
+            log.warn("{} mails were not sent before shutdown", unfinished.get());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.nodepoint.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EventBusTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @Test
+    void deliversEventsInPublishingOrderToEveryListener() {
+        List<DomainEvent> first = new CopyOnWriteArrayList<>();
+        List<DomainEvent> second = new CopyOnWriteArrayList<>();
+        try (EventBus bus = new EventBus()) {
+            bus.subscribe(first::add);
+            bus.subscribe(second::add);
+            TicketCreated created = new TicketCreated(1, 7, Origin.WEB);
+            CommentAdded commented = new CommentAdded(1, 3, 7, Origin.API);
+            bus.publish(created);
+            bus.publish(commented);
+            bus.awaitDelivered(WAIT);
+            assertThat(first).containsExactly(created, commented);
+            assertThat(second).containsExactly(created, commented);
+        }
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthers() {
+        List<DomainEvent> received = new CopyOnWriteArrayList<>();
+        try (EventBus bus = new EventBus()) {
+            bus.subscribe(event -> {
+                throw new IllegalStateException("listener broke");
+            });
+            bus.subscribe(received::add);
+            bus.publish(new TicketCreated(1, 7, Origin.WEB));
+            bus.publish(new TicketCreated(2, 7, Origin.WEB));
+            bus.awaitDelivered(WAIT);
+            assertThat(received).extracting(event -> ((TicketCreated) event).ticketId()).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void publishingReturnsAtOnceWhileAListenerIsSlow() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        try (EventBus bus = new EventBus()) {
+            bus.subscribe(event -> awaitQuietly(release));
+            long started = System.nanoTime();
+            bus.publish(new TicketCreated(1, 7, Origin.WEB));
+            bus.publish(new TicketCreated(2, 7, Origin.WEB));
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            release.countDown();
+            assertThat(tookMillis).as("publish must not wait for the listener").isLessThan(1_000);
+        }
+    }
+
+    @Test
+    void aFullQueueDropsTheEventInsteadOfBlocking() {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<DomainEvent> received = new CopyOnWriteArrayList<>();
+        try (EventBus bus = new EventBus(1)) {
+            bus.subscribe(event -> {
+                started.countDown();
+                awaitQuietly(release);
+            });
+            bus.subscribe(received::add);
+            bus.publish(new TicketCreated(1, 7, Origin.WEB));
+            // The worker holds the first event, so the queue of one takes the second and refuses the third.
+            awaitQuietly(started);
+            bus.publish(new TicketCreated(2, 7, Origin.WEB));
+            bus.publish(new TicketCreated(3, 7, Origin.WEB));
+            release.countDown();
+        }
+        assertThat(received).extracting(event -> ((TicketCreated) event).ticketId()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void closingDeliversWhatIsQueued() {
+        List<DomainEvent> received = new CopyOnWriteArrayList<>();
+        EventBus bus = new EventBus();
+        bus.subscribe(event -> {
+            sleepQuietly(20);
+            received.add(event);
+        });
+        for (long id = 1; id <= 10; id++) {
+            bus.publish(new TicketCreated(id, 7, Origin.WEB));
+        }
+        bus.close();
+        assertThat(received).hasSize(10);
+        bus.publish(new TicketCreated(11, 7, Origin.WEB));
+        assertThat(received).hasSize(10);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
