@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.nodepoint.admin.SettingsField.Choice;
 import org.nodepoint.admin.SettingsField.Kind;
 import org.nodepoint.config.Component;
 import org.nodepoint.config.PageAssetUrl;
+import org.nodepoint.config.PublicUrl;
 import org.nodepoint.config.Plugin;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SmtpSecurity;
@@ -35,6 +37,7 @@ final class SettingsCatalogue {
     static final List<SettingsSection> SECTIONS = List.of(
             new SettingsSection("general", List.of(
                     text(Settings.SITE_NAME, 1, MAX_SITE_NAME_LENGTH, Settings::siteName),
+                    new SettingsField(Settings.PUBLIC_URL, Kind.PUBLIC_URL, 0, PublicUrl.MAX_LENGTH, List.of(), Settings::publicUrl),
                     text(Settings.NOTICE, 0, MAX_TEXT_LENGTH, settings -> settings.get(Settings.NOTICE)),
                     choice(Settings.THEME_COLOR, themeColors(), settings -> String.valueOf(settings.themeColor().number())),
                     assetUrl(Settings.STYLESHEET, Settings::stylesheetUrl),
@@ -42,6 +45,7 @@ final class SettingsCatalogue {
                     assetUrl(Settings.LOGO, Settings::logoUrl),
                     choice(Settings.TERMINOLOGY, terminologies(), settings -> settings.terminology().storedValue()),
                     number(Settings.PAGE_LENGTH, Settings.MIN_PAGE_LENGTH, Settings.MAX_PAGE_LENGTH, Settings::pageLength),
+                    number(Settings.LOG_RETENTION, 1, Settings.MAX_LOG_RETENTION_DAYS, Settings::logRetentionDays),
                     new SettingsField(Settings.PINNED_ARTICLE, Kind.OPTIONAL_NUMBER, 1, Integer.MAX_VALUE, List.of(),
                             settings -> settings.pinnedArticleId().isPresent() ? String.valueOf(settings.pinnedArticleId().getAsLong()) : ""))),
             new SettingsSection("tickets", List.of(
@@ -84,8 +88,10 @@ final class SettingsCatalogue {
             new SettingsSection("directory", List.of(
                     new SettingsField(Settings.AD_SERVER, Kind.HOST, 0, MAX_HOST_LENGTH, List.of(), Settings::adServer),
                     new SettingsField(Settings.AD_DOMAIN, Kind.DOMAIN, 0, MAX_DOMAIN_LENGTH, List.of(), Settings::adDomain))),
-            new SettingsSection("plugins", Arrays.stream(Plugin.values())
-                    .map(plugin -> text(plugin.key(), 0, MAX_TEXT_LENGTH, settings -> settings.plugin(plugin))).toList()),
+            new SettingsSection("plugins", Stream.concat(
+                    Arrays.stream(Plugin.values()).map(plugin -> text(plugin.key(), 0, MAX_TEXT_LENGTH, settings -> settings.plugin(plugin))),
+                    Stream.of(number(Settings.PLUGIN_TIMEOUT, 1, Settings.MAX_PLUGIN_TIMEOUT_SECONDS, Settings::pluginTimeoutSeconds)))
+                    .toList()),
             new SettingsSection("components", Arrays.stream(Component.values())
                     .map(component -> onOff(component.key(), settings -> settings.isEnabled(component))).toList()));
 

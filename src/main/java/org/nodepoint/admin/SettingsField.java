@@ -16,6 +16,8 @@ public record SettingsField(String key, Kind kind, long min, long max, List<Choi
         TEXT,
         /** A site path or an https URL (see PageAssetUrl). */
         ASSET_URL,
+        /** The http or https address of this site, or empty (see PublicUrl). */
+        PUBLIC_URL,
         /** A host name or IP address, or empty. */
         HOST,
         /** An NT4-style domain name, or empty. */

@@ -2,6 +2,7 @@ package org.nodepoint.admin;
 
 import java.util.regex.Pattern;
 import org.nodepoint.config.PageAssetUrl;
+import org.nodepoint.config.PublicUrl;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.FieldErrors.Label;
@@ -40,6 +41,7 @@ final class SettingsRules {
         switch (field.kind()) {
             case TEXT -> checkText(field, value, label, errors);
             case ASSET_URL -> require(PageAssetUrl.isAllowed(value), field, errors, "settings.invalid.assetUrl", label, field.max());
+            case PUBLIC_URL -> require(PublicUrl.isAllowed(value), field, errors, "settings.invalid.publicUrl", label, field.max());
             case HOST -> require(value.isEmpty() || (value.length() <= field.max() && HOST.matcher(value).matches()),
                     field, errors, "settings.invalid.host", label, field.max());
             case DOMAIN -> require(value.isEmpty() || (value.length() <= field.max() && DOMAIN.matcher(value).matches()),

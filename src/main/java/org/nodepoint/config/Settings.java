@@ -74,6 +74,11 @@ public final class Settings {
     public static final String SMTP_SECURITY = "smtp_tls";
     public static final String EMAIL_SIGNATURE = "email_sig";
 
+    // Added by NodePoint for Java: the address in links that mails carry, plugin time limit, log retention.
+    public static final String PUBLIC_URL = "public_url";
+    public static final String PLUGIN_TIMEOUT = "plugin_timeout";
+    public static final String LOG_RETENTION = "log_retention";
+
     // Active Directory.
     public static final String AD_SERVER = "ad_server";
     public static final String AD_DOMAIN = "ad_domain";
@@ -91,6 +96,10 @@ public final class Settings {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 999_000;
     public static final long MAX_UPLOAD_BYTES = 1L << 30;
     public static final int DEFAULT_SMTP_PORT = 25;
+    public static final int DEFAULT_PLUGIN_TIMEOUT_SECONDS = 10;
+    public static final int MAX_PLUGIN_TIMEOUT_SECONDS = 300;
+    public static final int DEFAULT_LOG_RETENTION_DAYS = 90;
+    public static final int MAX_LOG_RETENTION_DAYS = 3_650;
     /** The highest value of a level threshold. Level 6 is the administrator, who passes every check. */
     public static final int MAX_THRESHOLD_LEVEL = 5;
 
@@ -351,6 +360,16 @@ public final class Settings {
         return get(EMAIL_SIGNATURE).strip();
     }
 
+    /**
+     * Returns the address at which users reach NodePoint, such as https://desk.example.org, without
+     * a trailing slash, or "" when not set. Mails link to pages only when it is set; it is never
+     * taken from a request's Host header, which a sender controls.
+     */
+    public String publicUrl() {
+        String url = get(PUBLIC_URL).strip();
+        return PublicUrl.isAllowed(url) ? PublicUrl.withoutTrailingSlash(url) : "";
+    }
+
     // Active Directory.
 
     /** True when both the server and the domain are set, which sends sign-ins to Active Directory. */
@@ -368,6 +387,16 @@ public final class Settings {
     }
 
     // Plugins and components.
+
+    /** Returns how long a plugin command may run before it is stopped. */
+    public int pluginTimeoutSeconds() {
+        return clamp(intValue(PLUGIN_TIMEOUT, DEFAULT_PLUGIN_TIMEOUT_SECONDS), 1, MAX_PLUGIN_TIMEOUT_SECONDS);
+    }
+
+    /** Returns how many days the system log keeps an entry. */
+    public int logRetentionDays() {
+        return clamp(intValue(LOG_RETENTION, DEFAULT_LOG_RETENTION_DAYS), 1, MAX_LOG_RETENTION_DAYS);
+    }
 
     /** Returns the command template of the plugin, or "" when it is not set. */
     public String plugin(Plugin plugin) {
