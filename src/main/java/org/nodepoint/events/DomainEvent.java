@@ -9,6 +9,6 @@ public sealed interface DomainEvent permits TicketCreated, TicketUpdated, Commen
     /** The user who caused the event: a person, or the built-in api or guest account. */
     long actorId();
 
-    /** Where the change came from. */
+    /** The channel the change came through. */
     Origin origin();
 }

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends mail through the configured SMTP server on a background thread, so that no page waits for
- * it. A mail the server refuses or cannot take is tried again after each delay of the retry
- * schedule; the last failure goes to the system log. The settings are read at each attempt, so a
- * corrected SMTP setting helps mails already waiting.
+ * it. A failed mail is tried again after each delay of the retry schedule, and the last failure
+ * goes to the system log. Each attempt reads the current settings, so a corrected SMTP setting also
+ * reaches mails already waiting.
  */
 public final class MailOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
@@ -70,7 +70,7 @@ public final class MailOutbox implements AutoCloseable {
         }
     }
 
-    /** Sends the mail now and waits for the server's answer; for the administrator's test mail. */
+    /** Sends the mail now and waits until the server accepts or rejects it; used by the administrator's test mail. */
     public void sendNow(OutgoingMail mail) throws MailFailure {
         Settings current = settings.current();
         try {
@@ -132,7 +132,7 @@ public final class MailOutbox implements AutoCloseable {
                 .buildEmail();
     }
 
-    /** The innermost message, which is the one that names what the server or the network said. */
+    /** Returns the innermost message, which names the server's or the network's error. */
     private static String reason(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {

@@ -20,7 +20,7 @@ final class MailRendering {
         return mail.body() + "\n\n-- \n" + signature(settings) + "\n";
     }
 
-    /** Every character a user could have typed is escaped; only web addresses become links. */
+    /** Builds the HTML body with every character escaped, and links only for web addresses. */
     static String html(Settings settings, OutgoingMail mail) {
         return "<!DOCTYPE html><html><body><div style=\"white-space: pre-wrap; font-family: sans-serif\">"
                 + linked(mail.body())

@@ -33,7 +33,7 @@ public final class SystemLog {
         read.registerRowMapper(ConstructorMapper.factory(LogEntry.class));
     }
 
-    /** Stores one entry; {@code actor} is a user name, an address or "" when nobody in particular acted. */
+    /** Stores one entry; {@code actor} is a user name, an address, or "" for the system itself. */
     public void record(LogCategory category, String actor, String message) {
         String safeActor = cut(UserText.singleLine(actor), MAX_ACTOR_LENGTH);
         String safeMessage = cut(UserText.multiLine(message), MAX_MESSAGE_LENGTH);

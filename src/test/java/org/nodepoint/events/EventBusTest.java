@@ -13,7 +13,7 @@ class EventBusTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @Test
-    void deliversEventsInPublishingOrderToEveryListener() {
+    void delivers_in_order_to_every_listener() {
         List<DomainEvent> first = new CopyOnWriteArrayList<>();
         List<DomainEvent> second = new CopyOnWriteArrayList<>();
         try (EventBus bus = new EventBus()) {
@@ -30,7 +30,7 @@ class EventBusTest {
     }
 
     @Test
-    void aFailingListenerDoesNotStopTheOthers() {
+    void failing_listener_spares_the_others() {
         List<DomainEvent> received = new CopyOnWriteArrayList<>();
         try (EventBus bus = new EventBus()) {
             bus.subscribe(event -> {
@@ -45,7 +45,7 @@ class EventBusTest {
     }
 
     @Test
-    void publishingReturnsAtOnceWhileAListenerIsSlow() throws InterruptedException {
+    void publish_returns_while_listener_is_slow() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         try (EventBus bus = new EventBus()) {
             bus.subscribe(event -> awaitQuietly(release));
@@ -59,7 +59,7 @@ class EventBusTest {
     }
 
     @Test
-    void aFullQueueDropsTheEventInsteadOfBlocking() {
+    void full_queue_drops_the_event() {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<DomainEvent> received = new CopyOnWriteArrayList<>();
@@ -70,7 +70,7 @@ class EventBusTest {
             });
             bus.subscribe(received::add);
             bus.publish(new TicketCreated(1, 7, Origin.WEB));
-            // The worker holds the first event, so the queue of one takes the second and refuses the third.
+            // The worker is busy with the first event, so the queue of one takes the second and rejects the third.
             awaitQuietly(started);
             bus.publish(new TicketCreated(2, 7, Origin.WEB));
             bus.publish(new TicketCreated(3, 7, Origin.WEB));
@@ -80,7 +80,7 @@ class EventBusTest {
     }
 
     @Test
-    void closingDeliversWhatIsQueued() {
+    void close_delivers_queued_events() {
         List<DomainEvent> received = new CopyOnWriteArrayList<>();
         EventBus bus = new EventBus();
         bus.subscribe(event -> {

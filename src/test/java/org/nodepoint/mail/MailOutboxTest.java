@@ -34,7 +34,7 @@ class MailOutboxTest {
     }
 
     @Test
-    void sendsTheSiteNamedSubjectWithATextAndAnEscapedHtmlBody() throws Exception {
+    void mail_has_site_subject_and_escaped_html() throws Exception {
         try (TestNodePoint node = TestNodePoint.configured(folder, mailSettings(smtp.getSmtp().getPort()))) {
             node.wiring.mail.send(new OutgoingMail("Dana Grüber", "dana@example.org", "Ticket 7: <b>Grüße</b>",
                     "Printer says <script>alert(1)</script> & stops.\nSee https://desk.example.org/tickets/7"));
@@ -57,7 +57,7 @@ class MailOutboxTest {
     }
 
     @Test
-    void usesTheConfiguredSignature() throws Exception {
+    void mail_ends_with_configured_signature() throws Exception {
         Map<String, String> settings = new java.util.HashMap<>(mailSettings(smtp.getSmtp().getPort()));
         settings.put(Settings.EMAIL_SIGNATURE, "IT desk, room 4");
         try (TestNodePoint node = TestNodePoint.configured(folder, settings)) {
@@ -68,7 +68,7 @@ class MailOutboxTest {
     }
 
     @Test
-    void sendsNothingWhileMailIsNotConfigured() {
+    void unconfigured_mail_sends_nothing() {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             assertThat(node.wiring.mail.isEnabled()).isFalse();
             node.wiring.mail.send(new OutgoingMail("Dana", "dana@example.org", "Hello", "Body"));
@@ -78,7 +78,7 @@ class MailOutboxTest {
     }
 
     @Test
-    void aServerThatNeverAnswersEndsInTheSystemLogAfterTheRetries() throws IOException {
+    void refused_mail_is_logged_after_retries() throws IOException {
         int closedPort = freePort();
         try (TestNodePoint node = TestNodePoint.configured(folder, mailSettings(closedPort))) {
             long started = System.nanoTime();
@@ -95,7 +95,7 @@ class MailOutboxTest {
     }
 
     @Test
-    void sendNowReportsTheFailureToTheCaller() throws IOException {
+    void send_now_throws_the_failure() throws IOException {
         int closedPort = freePort();
         try (TestNodePoint node = TestNodePoint.configured(folder, mailSettings(closedPort))) {
             assertThatThrownBy(() -> node.wiring.mail.sendNow(new OutgoingMail("Dana", "dana@example.org", "Test", "Body")))

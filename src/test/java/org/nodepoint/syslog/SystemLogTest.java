@@ -17,7 +17,7 @@ class SystemLogTest {
     Path folder;
 
     @Test
-    void storesEntriesAndListsTheNewestFirst() {
+    void entries_list_newest_first() {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             SystemLog log = node.wiring.systemLog;
             log.record(LogCategory.SIGN_IN, "dana", "Wrong password from 127.0.0.1");
@@ -31,7 +31,7 @@ class SystemLogTest {
     }
 
     @Test
-    void cutsLongMessagesAndKeepsThemOnOneRow() {
+    void long_message_is_cut() {
         try (TestNodePoint node = TestNodePoint.configured(folder)) {
             node.wiring.systemLog.record(LogCategory.PLUGIN, "", "x".repeat(5_000));
             String stored = node.wiring.systemLog.newest(0, 1).get(0).message();
@@ -40,7 +40,7 @@ class SystemLogTest {
     }
 
     @Test
-    void deletesEntriesOlderThanTheCutOff() {
+    void old_entries_are_deleted() {
         Clock early = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         try (TestNodePoint node = TestNodePoint.configured(folder, Map.of(), early)) {
             node.wiring.systemLog.record(LogCategory.SYSTEM, "", "Old entry");
