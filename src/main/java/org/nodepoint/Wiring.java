@@ -97,7 +97,7 @@ public final class Wiring implements AutoCloseable {
         this.emailConfirmations = new EmailConfirmations(database, accountMails, clock);
         this.passwordResets = new PasswordResets(database, passwords, settings, accountMails, clock);
         this.users = new UserService(database, passwords, settings, clock, emailConfirmations);
-        this.userManagement = new UserManagementService(database, users, passwords, settings);
+        this.userManagement = new UserManagementService(database, users, passwords, settings, accountMails);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
