@@ -13,7 +13,9 @@ import org.nodepoint.admin.SiteSettingsRoutes;
 import org.nodepoint.admin.SiteSettingsService;
 import org.nodepoint.auth.AccountRoutes;
 import org.nodepoint.auth.AuthRoutes;
+import org.nodepoint.auth.EmailConfirmationRoutes;
 import org.nodepoint.auth.LoginThrottle;
+import org.nodepoint.auth.PasswordResetRoutes;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
@@ -34,6 +36,9 @@ import org.nodepoint.setup.SetupService;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.users.AccountMails;
+import org.nodepoint.users.EmailConfirmations;
+import org.nodepoint.users.PasswordResets;
 import org.nodepoint.users.Passwords;
 import org.nodepoint.users.UserManagementService;
 import org.nodepoint.users.UserRoutes;
@@ -65,6 +70,8 @@ public final class Wiring implements AutoCloseable {
     public final EventBus events;
     public final SystemLog systemLog;
     public final MailOutbox mail;
+    public final EmailConfirmations emailConfirmations;
+    public final PasswordResets passwordResets;
 
     private final Clock clock;
 
@@ -86,8 +93,11 @@ public final class Wiring implements AutoCloseable {
         this.systemLog = new SystemLog(database, clock);
         this.mail = new MailOutbox(settings, systemLog, mailRetries);
         this.passwords = new Passwords(hashing);
-        this.users = new UserService(database, passwords, settings, clock);
-        this.userManagement = new UserManagementService(database, users, passwords, settings);
+        AccountMails accountMails = new AccountMails(mail, settings, new Text(Locale.ENGLISH));
+        this.emailConfirmations = new EmailConfirmations(database, accountMails, clock);
+        this.passwordResets = new PasswordResets(database, passwords, settings, accountMails, clock);
+        this.users = new UserService(database, passwords, settings, clock, emailConfirmations);
+        this.userManagement = new UserManagementService(database, users, passwords, settings, accountMails);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
@@ -120,8 +130,11 @@ public final class Wiring implements AutoCloseable {
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages),
-                new AuthRoutes(users, sessions, throttle, settings, pages),
+                new AuthRoutes(users, sessions, throttle, settings, pages, passwordResets, emailConfirmations),
                 new AccountRoutes(users, sessions, throttle, pages),
+                // Lost password requests have a throttle of their own, so that they cannot lock anyone out of signing in.
+                new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
+                new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
@@ -161,8 +174,9 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
-        // Events still queued may send mail, and both may write to the system log, so the database closes last.
+        // Queued events and lost password requests may send mail, and all three write to the database, so it closes last.
         events.close();
+        passwordResets.close();
         mail.close();
         database.close();
     }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.users.EmailConfirmations;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 import org.nodepoint.users.Viewer;
@@ -83,10 +84,22 @@ public final class AccountRoutes implements FeatureRoutes {
             renderSettings(ctx, email, errors);
         });
         requireAttemptAllowed(viewer, address);
-        users.changeOwnEmail(viewer, ctx.formParam("current"), email);
+        EmailConfirmations.Outcome confirmation = users.changeOwnEmail(viewer, ctx.formParam("current"), email);
         throttle.recordSuccess(viewer.name(), address);
-        Flash.success(ctx, "account.email.changed", null);
+        Flash.success(ctx, emailChangeMessage(email, confirmation), email);
         ctx.redirect("/settings");
+    }
+
+    private static String emailChangeMessage(String email, EmailConfirmations.Outcome confirmation) {
+        if (email.isEmpty()) {
+            return "account.email.removed";
+        }
+        return switch (confirmation) {
+            case SENT -> "account.email.mailed";
+            case LIMITED -> "account.email.limited";
+            case MAIL_OFF -> "account.email.changed";
+            case NOT_NEEDED -> "account.email.unchanged";
+        };
     }
 
     private void signOutEverywhere(Context ctx) {

@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.nodepoint.config.SettingsStore;
+import org.nodepoint.users.EmailConfirmations;
+import org.nodepoint.users.PasswordResets;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.CurrentViewer;
@@ -25,13 +27,18 @@ public final class AuthRoutes implements FeatureRoutes {
     private final LoginThrottle throttle;
     private final SettingsStore settings;
     private final Pages pages;
+    private final PasswordResets resets;
+    private final EmailConfirmations confirmations;
 
-    public AuthRoutes(UserService users, SessionService sessions, LoginThrottle throttle, SettingsStore settings, Pages pages) {
+    public AuthRoutes(UserService users, SessionService sessions, LoginThrottle throttle, SettingsStore settings, Pages pages,
+            PasswordResets resets, EmailConfirmations confirmations) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
         this.settings = settings;
         this.pages = pages;
+        this.resets = resets;
+        this.confirmations = confirmations;
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class AuthRoutes implements FeatureRoutes {
             ctx.redirect(safeNext(ctx.queryParam("next")));
             return;
         }
-        pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), "", safeNext(ctx.queryParam("next")), null));
+        renderLogin(ctx, "", safeNext(ctx.queryParam("next")), null);
     }
 
     private void login(Context ctx) {
@@ -58,14 +65,14 @@ public final class AuthRoutes implements FeatureRoutes {
         if (!throttle.tryAttempt(name, address)) {
             log.warn("Sign-in throttled for address {}", address);
             ctx.status(429);
-            pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), name, next, "auth.login.throttled"));
+            renderLogin(ctx, name, next, "auth.login.throttled");
             return;
         }
         var user = users.authenticate(name, ctx.formParam("password"));
         if (user.isEmpty()) {
             log.info("Failed sign-in from address {}", address);
             ctx.status(401);
-            pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), name, next, "auth.login.invalid"));
+            renderLogin(ctx, name, next, "auth.login.invalid");
             return;
         }
         throttle.recordSuccess(name, address);
@@ -91,7 +98,8 @@ public final class AuthRoutes implements FeatureRoutes {
         Forms.onInvalid(ctx, errors -> pages.render(ctx, "auth/register.jte", new RegisterPage(pages.chrome(ctx), name, email, errors)));
         User user = users.register(name, ctx.formParam("password"), ctx.formParam("password2"), email);
         signIn(ctx, user);
-        Flash.success(ctx, "auth.register.done", user.name());
+        boolean mailed = !user.email().isEmpty() && confirmations.canSend();
+        Flash.success(ctx, mailed ? "auth.register.mailed" : "auth.register.done", user.name());
         ctx.redirect("/");
     }
 
@@ -99,6 +107,10 @@ public final class AuthRoutes implements FeatureRoutes {
         if (!settings.current().allowRegistrations()) {
             throw new NotFoundResponse("auth.register.closed");
         }
+    }
+
+    private void renderLogin(Context ctx, String name, String next, String errorKey) {
+        pages.render(ctx, "auth/login.jte", new LoginPage(pages.chrome(ctx), name, next, errorKey, resets.isAvailable()));
     }
 
     private void signIn(Context ctx, User user) {

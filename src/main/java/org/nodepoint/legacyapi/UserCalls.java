@@ -67,7 +67,8 @@ final class UserCalls {
             throw new ApiError("ERR_INVALID_ARGUMENT", "User already exist.");
         }
         api.logWrite("add_user", api.apiActor(), request, "user " + user.id());
-        // TODO: return the e-mail confirmation code under "confirm", as NodePoint 1.x did, once addresses can be confirmed.
+        // NodePoint 1.x also returned the confirmation code under "confirm". The code now goes only to the
+        // address, through the mail that createFromApi queues, so that only the address's owner can confirm it.
         return LegacyJson.envelope("User added.", "OK").put("user", user.name());
     }
 

@@ -74,6 +74,14 @@ interface UserDao {
     @SqlUpdate("UPDATE users SET password_hash = :passwordHash, must_change_password = :mustChange WHERE id = :id")
     void setPassword(@Bind("id") long id, @Bind("passwordHash") String passwordHash, @Bind("mustChange") boolean mustChangePassword);
 
+    /** Local accounts with this address, without regard to case, for the lost password form. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE email = :email COLLATE NOCASE AND kind = 'local' ORDER BY id LIMIT :limit")
+    List<User> listLocalByEmail(@Bind("email") String email, @Bind("limit") int limit);
+
+    /** Marks the address confirmed, unless the account has another address by now. */
+    @SqlUpdate("UPDATE users SET email_confirmed = 1 WHERE id = :id AND email = :email")
+    int confirmEmail(@Bind("id") long id, @Bind("email") String email);
+
     /** Stores a new address, which is unconfirmed until its owner confirms it. */
     @SqlUpdate("UPDATE users SET email = :email, email_confirmed = 0 WHERE id = :id")
     void setEmail(@Bind("id") long id, @Bind("email") String email);

@@ -38,14 +38,16 @@ public final class UserManagementService {
     private final UserService users;
     private final Passwords passwords;
     private final SettingsStore settings;
+    private final AccountMails mails;
     private final SecureRandom random = new SecureRandom();
 
-    public UserManagementService(Database database, UserService users, Passwords passwords, SettingsStore settings) {
+    public UserManagementService(Database database, UserService users, Passwords passwords, SettingsStore settings, AccountMails mails) {
         this.read = database.read();
         this.writer = database.groupCommitWriter();
         this.users = users;
         this.passwords = passwords;
         this.settings = settings;
+        this.mails = mails;
     }
 
     /** Returns one page of local accounts by name, all of them or those of one level. */
@@ -107,8 +109,9 @@ public final class UserManagementService {
     /**
      * Replaces the password of an account with a random one, which the account must change at its
      * next sign-in, and ends all of its sessions. Returns the new password so that the caller can
-     * show it once; it is never stored or logged in clear. The demonstration account keeps no
-     * forced change, because it cannot change its own password.
+     * show it once; it is never stored, logged or mailed in clear. A user with a confirmed address
+     * gets a mail that names the actor. The demonstration account keeps no forced change, because
+     * it cannot change its own password, and gets no mail.
      */
     public String resetPassword(Viewer actor, String name) {
         User target = managed(actor, name);
@@ -121,6 +124,9 @@ public final class UserManagementService {
             dao.endSessions(target.id());
         });
         log.info("User {} reset the password of user {}; their sessions ended", actor.userId(), target.id());
+        if (target.emailConfirmed() && !target.email().isEmpty() && !target.isDemo()) {
+            mails.sendResetByManager(target, actor.name());
+        }
         return password;
     }
 

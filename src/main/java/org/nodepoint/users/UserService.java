@@ -34,15 +34,17 @@ public final class UserService {
     private final Passwords passwords;
     private final SettingsStore settings;
     private final Clock clock;
+    private final EmailConfirmations confirmations;
     /** A hash of a random password, verified for unknown names so that they take as long as wrong passwords. */
     private volatile String decoyHash;
 
-    public UserService(Database database, Passwords passwords, SettingsStore settings, Clock clock) {
+    public UserService(Database database, Passwords passwords, SettingsStore settings, Clock clock, EmailConfirmations confirmations) {
         this.read = database.read();
         this.writer = database.groupCommitWriter();
         this.passwords = passwords;
         this.settings = settings;
         this.clock = clock;
+        this.confirmations = confirmations;
     }
 
     public Optional<User> findById(long id) {
@@ -178,9 +180,10 @@ public final class UserService {
     }
 
     /**
-     * Validates and inserts a local account. A null {@code passwordAgain} skips the confirmation
-     * check, for callers that take the password once. The demonstration account is never asked to
-     * change its password, because it cannot.
+     * Validates and inserts a local account, then starts the confirmation of its address, if it
+     * has one, through {@link EmailConfirmations#start}. A null {@code passwordAgain} skips the
+     * password confirmation check, for callers that take the password once. The demonstration
+     * account is never asked to change its password, because it cannot.
      */
     User createLocal(NewUser form, boolean mustChangePassword) {
         String name = form.name() == null ? "" : form.name().strip();
@@ -200,7 +203,11 @@ public final class UserService {
             }
             return dao.insertLocal(name, hash, email, form.level(), mustChange, clock.millis());
         });
-        return findById(id).orElseThrow();
+        User user = findById(id).orElseThrow();
+        if (!email.isEmpty()) {
+            confirmations.start(user);
+        }
+        return user;
     }
 
     private void checkNewPassword(String password, String passwordAgain, FieldErrors errors) {
@@ -246,8 +253,12 @@ public final class UserService {
         return findById(user.id()).orElseThrow();
     }
 
-    /** Changes the signed-in user's own e-mail address after checking their password; an empty address removes it. */
-    public User changeOwnEmail(Viewer self, String password, String email) {
+    /**
+     * Changes the signed-in user's own e-mail address after checking their password, and starts
+     * the confirmation of the new address. An empty address removes it. Saving the current address
+     * again mails a new code while it is unconfirmed, and changes nothing once it is confirmed.
+     */
+    public EmailConfirmations.Outcome changeOwnEmail(Viewer self, String password, String email) {
         User user = ownAccount(self);
         String cleanEmail = email == null ? "" : email.strip();
         FieldErrors errors = new FieldErrors();
@@ -255,10 +266,12 @@ public final class UserService {
         AccountRules.checkEmail(cleanEmail, errors);
         errors.throwIfAny();
 
-        // TODO: mail a confirmation code to the new address once NodePoint sends mail. Until then it stays unconfirmed.
+        if (cleanEmail.equals(user.email()) && user.emailConfirmed()) {
+            return EmailConfirmations.Outcome.NOT_NEEDED;
+        }
         writer.useExtension(UserDao.class, dao -> dao.setEmail(user.id(), cleanEmail));
         log.info("User {} changed their e-mail address", user.id());
-        return findById(user.id()).orElseThrow();
+        return confirmations.start(findById(user.id()).orElseThrow());
     }
 
     /**

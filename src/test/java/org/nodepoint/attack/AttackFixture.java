@@ -23,13 +23,21 @@ final class AttackFixture {
     static final String MEMBER = "member";
     /** Larger than every id that a number in the corpus names, except 999999 and above. */
     private static final long LAST_RESERVED_ID = 100;
-    /** Settings under which every form is open: registrations, impersonation by the API, and public tickets. */
+    /**
+     * Settings under which every form is open: registrations, impersonation by the API, public
+     * tickets, and mail for the lost password forms. Mail goes to port 9 of the loopback address,
+     * a privileged port that no test opens, so every mail fails at once and nothing leaves the machine.
+     */
     static final Map<String, String> SETTINGS = Map.of(
             Settings.TICKET_VISIBILITY, "Public",
             Settings.ALLOW_REGISTRATIONS, "on",
             Settings.GUEST_TICKETS, "off",
             Settings.API_IMPERSONATION, "on",
-            Settings.SESSION_EXPIRY, String.valueOf(24 * 30));
+            Settings.SESSION_EXPIRY, String.valueOf(24 * 30),
+            Settings.SMTP_SERVER, "127.0.0.1",
+            Settings.SMTP_PORT, "9",
+            Settings.SMTP_SECURITY, "none",
+            Settings.SMTP_FROM, "desk@example.org");
 
     final TestNodePoint node;
     final Product product;

@@ -69,6 +69,10 @@ final class AttackSurface {
                     "title", "Target ticket", "description", "Target description", "note", ""),
             form("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments"), List.of(), "/tickets/$ticket",
                     "comment", "Benign comment"),
+            form("/lost-password", Level.GUEST, Set.of(), List.of(), null, "name", "$user"),
+            form("/reset-password", Level.GUEST, Set.of(), List.of("password2"), null,
+                    "token", "benign-reset-code", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
+            form("/confirm-email", Level.UNAUTHORIZED, Set.of(), List.of(), null, "token", "benign-confirmation-code"),
             form("/users", Level.USERS_MANAGEMENT, Set.of("users"), List.of("name", "password2"), null,
                     "name", "$unique", "email", "", "level", "1", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
@@ -89,7 +93,9 @@ final class AttackSurface {
             query("/search", Level.GUEST, "q", "printer", "page", "1"),
             query("/tickets", Level.GUEST, "product", "$product", "status", "Open", "priority", "Normal", "sort", "oldest", "page", "1"),
             query("/tickets/new", Level.AUTHORIZED, "product", "$product"),
-            query("/login", Level.GUEST, "next", "/tickets"));
+            query("/login", Level.GUEST, "next", "/tickets"),
+            query("/reset-password", Level.GUEST, "token", "benign-reset-code"),
+            query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(

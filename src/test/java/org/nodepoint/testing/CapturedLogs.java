@@ -24,7 +24,22 @@ public final class CapturedLogs implements AutoCloseable {
 
     /** Returns each recorded event as its formatted message followed by its exception text, if any. */
     public List<String> lines() {
+        return linesWhere(event -> true);
+    }
+
+    /** Returns the lines of every logger at {@code level} and above, which excludes the libraries' DEBUG lines. */
+    public List<String> linesAtOrAbove(Level level) {
+        return linesWhere(event -> event.getLevel().isGreaterOrEqual(level));
+    }
+
+    /** Returns every line of NodePoint's own loggers, DEBUG included. */
+    public List<String> nodePointLines() {
+        return linesWhere(event -> event.getLoggerName().startsWith("org.nodepoint"));
+    }
+
+    private List<String> linesWhere(java.util.function.Predicate<ILoggingEvent> filter) {
         return List.copyOf(appender.list).stream()
+                .filter(filter)
                 .map(event -> event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()))
                 .toList();
     }
