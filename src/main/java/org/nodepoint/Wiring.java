@@ -24,6 +24,10 @@ import org.nodepoint.events.EventBus;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
 import org.nodepoint.mail.MailOutbox;
+import org.nodepoint.notifications.NotificationChannel;
+import org.nodepoint.plugins.NotificationPlugin;
+import org.nodepoint.plugins.PluginRunner;
+import org.nodepoint.plugins.TicketPlugins;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.search.SearchRoutes;
@@ -65,6 +69,9 @@ public final class Wiring implements AutoCloseable {
     public final EventBus events;
     public final SystemLog systemLog;
     public final MailOutbox mail;
+    public final PluginRunner plugins;
+    /** The notification plugin as a channel; the notification dispatcher is to list it beside mail. */
+    public final NotificationChannel notificationPluginChannel;
 
     private final Clock clock;
 
@@ -94,6 +101,9 @@ public final class Wiring implements AutoCloseable {
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings);
+        this.plugins = new PluginRunner(settings, systemLog, dataFolder);
+        this.notificationPluginChannel = new NotificationPlugin(plugins);
+        events.subscribe(new TicketPlugins(plugins, tickets, users));
     }
 
     public static Wiring open(Path dataFolder) {
@@ -161,8 +171,9 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
-        // Events still queued may send mail, and both may write to the system log, so the database closes last.
+        // Events still queued may send mail and run plugins, and all three may write to the system log, so the database closes last.
         events.close();
+        plugins.close();
         mail.close();
         database.close();
     }
