@@ -33,5 +33,7 @@ if [[ "${NODEPOINT_CDS:-on}" != "off" && "$1" == "serve" ]]; then
 fi
 
 # JAVA_OPTS replaces the default heap limit; without one the JVM may take a quarter of the memory.
+# Java 17 encodes the environment of the commands it starts in the default charset, which is ASCII
+# under the C locale; UTF-8 lets plugin values such as ticket titles reach commands intact.
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose.
-exec java ${JAVA_OPTS:--Xmx512m} "${class_sharing[@]}" -jar "$jar" "$@"
+exec java ${JAVA_OPTS:--Xmx512m} -Dfile.encoding=UTF-8 "${class_sharing[@]}" -jar "$jar" "$@"

@@ -26,6 +26,10 @@ import org.nodepoint.events.EventBus;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
 import org.nodepoint.mail.MailOutbox;
+import org.nodepoint.notifications.NotificationChannel;
+import org.nodepoint.plugins.NotificationPlugin;
+import org.nodepoint.plugins.PluginRunner;
+import org.nodepoint.plugins.TicketPlugins;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.search.SearchRoutes;
@@ -72,6 +76,9 @@ public final class Wiring implements AutoCloseable {
     public final MailOutbox mail;
     public final EmailConfirmations emailConfirmations;
     public final PasswordResets passwordResets;
+    public final PluginRunner plugins;
+    /** The notification plugin as a channel; the notification dispatcher is to list it beside mail. */
+    public final NotificationChannel notificationPluginChannel;
 
     private final Clock clock;
 
@@ -104,6 +111,9 @@ public final class Wiring implements AutoCloseable {
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings);
+        this.plugins = new PluginRunner(settings, systemLog, dataFolder);
+        this.notificationPluginChannel = new NotificationPlugin(plugins);
+        events.subscribe(new TicketPlugins(plugins, tickets, users));
     }
 
     public static Wiring open(Path dataFolder) {
@@ -174,9 +184,11 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
-        // Queued events and lost password requests may send mail, and all three write to the database, so it closes last.
+        // Queued events and lost password requests may send mail and run plugins, and all of them write to the
+        // database, so it closes last.
         events.close();
         passwordResets.close();
+        plugins.close();
         mail.close();
         database.close();
     }

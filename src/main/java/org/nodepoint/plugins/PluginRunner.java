@@ -1,0 +1,287 @@
+package org.nodepoint.plugins;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.nodepoint.config.Plugin;
+import org.nodepoint.config.SettingsStore;
+import org.nodepoint.plugins.PluginResult.Outcome;
+import org.nodepoint.syslog.LogCategory;
+import org.nodepoint.syslog.SystemLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the administrator's plugin commands. A command template runs with {@code /bin/sh -c}, with
+ * each {@code %name%} replaced by a quoted reference to an environment variable that carries the
+ * value (see {@link CommandTemplate}), so nothing a user typed is ever parsed by the shell. At the
+ * plugin time limit a run is stopped with every process it started. Each run goes to the system
+ * log with its exit code and first lines of output, where the value of {@code %pass%} and the
+ * standard input are hidden.
+ *
+ * <p>{@link #submit} queues a run on a small pool of its own threads, so neither a request nor the
+ * event thread waits for a command. {@link #run} runs on the caller's thread, for the
+ * authentication plugin, whose result the sign-in needs.
+ */
+public final class PluginRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PluginRunner.class);
+    public static final int DEFAULT_THREADS = 2;
+    public static final int DEFAULT_QUEUE_CAPACITY = 100;
+    /** How long {@link #close()} lets queued and running commands finish before it stops them. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    /** Values that never reach a log, not even inside a command's output. */
+    private static final Set<String> SECRET_NAMES = Set.of("pass");
+    private static final Pattern VALUE_NAME = Pattern.compile("[a-z]+");
+    /** At most one system log entry per minute about dropped runs, so that a flood of events does not flood the log. */
+    private static final long DROPPED_ENTRY_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final SettingsStore settings;
+    private final SystemLog systemLog;
+    private final Path workingDirectory;
+    private final int queueCapacity;
+    private final ThreadPoolExecutor runs;
+    /** Reads output and writes standard input, two short-lived tasks for each running command. */
+    private final ExecutorService io;
+    private final Object idle = new Object();
+    private int unfinished;
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private int droppedSinceEntry;
+    private long lastDroppedEntryNanos;
+    private boolean droppedEntryWritten;
+
+    /** Runs commands in {@code workingDirectory}, with the default pool and queue sizes. */
+    public PluginRunner(SettingsStore settings, SystemLog systemLog, Path workingDirectory) {
+        this(settings, systemLog, workingDirectory, DEFAULT_THREADS, DEFAULT_QUEUE_CAPACITY);
+    }
+
+    /** Runs at most {@code threads} submitted commands at once and keeps at most {@code queueCapacity} waiting. */
+    public PluginRunner(SettingsStore settings, SystemLog systemLog, Path workingDirectory, int threads, int queueCapacity) {
+        this.settings = settings;
+        this.systemLog = systemLog;
+        this.workingDirectory = workingDirectory;
+        this.queueCapacity = queueCapacity;
+        this.runs = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
+                runnable -> daemon(runnable, "nodepoint-plugin-" + threadNumber.incrementAndGet()));
+        this.io = Executors.newCachedThreadPool(runnable -> daemon(runnable, "nodepoint-plugin-io"));
+        warnUnlessUtf8(Charset.defaultCharset());
+    }
+
+    /** True when the plugin has a command template. */
+    public boolean isConfigured(Plugin plugin) {
+        return !settings.current().plugin(plugin).isEmpty();
+    }
+
+    /**
+     * Queues a run of the plugin with the given values, such as "title" for {@code %title%}, and
+     * returns at once. Returns false when nothing was queued: the template is empty, the queue
+     * is full (which the system log records) or the runner is closed. {@code actor} is the user
+     * name that the system log entry shows.
+     */
+    public boolean submit(Plugin plugin, String actor, Map<String, String> values) {
+        String template = settings.current().plugin(plugin);
+        if (template.isEmpty()) {
+            return false;
+        }
+        Map<String, String> clean = cleanValues(values);
+        synchronized (idle) {
+            unfinished++;
+        }
+        try {
+            runs.execute(() -> {
+                try {
+                    execute(plugin, template, actor, clean, null);
+                } catch (RuntimeException failure) {
+                    log.error("Plugin {} failed", plugin.key(), failure);
+                } finally {
+                    finishOne();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException rejected) {
+            finishOne();
+            if (runs.isShutdown()) {
+                log.warn("Plugin {} did not run because the plugin runner is closed", plugin.key());
+            } else {
+                recordDropped(plugin, actor);
+            }
+            return false;
+        }
+    }
+
+    /** Runs the plugin on the caller's thread with standard input closed; see {@link #run(Plugin, String, Map, String)}. */
+    public PluginResult run(Plugin plugin, String actor, Map<String, String> values) {
+        return run(plugin, actor, values, null);
+    }
+
+    /**
+     * Runs the plugin on the caller's thread and waits for it, at most the plugin time limit.
+     * {@code standardInput}, when not null, is written to the command as UTF-8 and then closed, so
+     * that a secret such as a password can reach it without being in any environment or command
+     * line. The system log entry hides it.
+     */
+    public PluginResult run(Plugin plugin, String actor, Map<String, String> values, String standardInput) {
+        String template = settings.current().plugin(plugin);
+        if (template.isEmpty()) {
+            return PluginResult.without(Outcome.NOT_CONFIGURED);
+        }
+        return execute(plugin, template, actor, cleanValues(values), standardInput);
+    }
+
+    private PluginResult execute(Plugin plugin, String template, String actor, Map<String, String> values, String standardInput) {
+        int limitSeconds = settings.current().pluginTimeoutSeconds();
+        String script = CommandTemplate.script(template, values.keySet());
+        byte[] input = standardInput == null ? null : standardInput.getBytes(StandardCharsets.UTF_8);
+        PluginResult result;
+        boolean interrupted = false;
+        try {
+            PluginProcess.Finished finished = PluginProcess.run(script, values, input, Duration.ofSeconds(limitSeconds), workingDirectory, io);
+            result = result(finished, secrets(values, standardInput));
+        } catch (IOException failure) {
+            log.warn("Plugin {} failed to start: {}", plugin.key(), failure.getMessage());
+            systemLog.record(LogCategory.PLUGIN, actor, "Plugin " + plugin.key() + " failed to start: " + failure.getMessage());
+            return PluginResult.without(Outcome.NOT_STARTED);
+        } catch (InterruptedException stoppedAtShutdown) {
+            interrupted = true;
+            result = PluginResult.without(Outcome.INTERRUPTED);
+        }
+        // The entry is written before the interrupt is restored, so that the database write is not cut short.
+        systemLog.record(LogCategory.PLUGIN, actor, PluginRunReport.describe(plugin, result, limitSeconds));
+        if (result.succeeded()) {
+            log.debug(PluginRunReport.summary(plugin, result, limitSeconds));
+        } else {
+            log.warn(PluginRunReport.summary(plugin, result, limitSeconds));
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
+    }
+
+    private static PluginResult result(PluginProcess.Finished finished, List<String> secrets) {
+        PluginOutput.Excerpt excerpt = finished.output().excerpt(secrets);
+        Outcome outcome = finished.timedOut() ? Outcome.TIMED_OUT : Outcome.EXITED;
+        return new PluginResult(outcome, finished.exitCode(), excerpt.lines(), excerpt.cut(), finished.leftoversStopped());
+    }
+
+    /** Returns the texts that the output may not show: secret values, and each line of the standard input. */
+    private static List<String> secrets(Map<String, String> values, String standardInput) {
+        List<String> secrets = new ArrayList<>();
+        SECRET_NAMES.forEach(name -> secrets.add(values.getOrDefault(name, "")));
+        if (standardInput != null) {
+            secrets.add(standardInput.strip());
+            secrets.addAll(List.of(standardInput.split("\r?\n")));
+        }
+        // Longer secrets go first, because hiding a shorter secret that is part of a longer one would break the longer one's match.
+        secrets.sort((a, b) -> b.length() - a.length());
+        return secrets;
+    }
+
+    /** Copies the values without NUL characters, which an environment variable cannot hold. */
+    private static Map<String, String> cleanValues(Map<String, String> values) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (!VALUE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("A plugin value name must be lower-case letters: " + name);
+            }
+            clean.put(name, value == null ? "" : value.replace("\0", ""));
+        });
+        return clean;
+    }
+
+    private synchronized void recordDropped(Plugin plugin, String actor) {
+        droppedSinceEntry++;
+        long now = System.nanoTime();
+        if (droppedEntryWritten && now - lastDroppedEntryNanos < DROPPED_ENTRY_INTERVAL_NANOS) {
+            return;
+        }
+        String message = "Plugin " + plugin.key() + " did not run because the queue of waiting plugin runs was full (capacity "
+                + queueCapacity + "). Runs dropped since the previous entry like this: " + droppedSinceEntry + ".";
+        log.warn(message);
+        systemLog.record(LogCategory.PLUGIN, actor, message);
+        droppedSinceEntry = 0;
+        lastDroppedEntryNanos = now;
+        droppedEntryWritten = true;
+    }
+
+    private void finishOne() {
+        synchronized (idle) {
+            unfinished--;
+            if (unfinished == 0) {
+                idle.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no submitted run is waiting or running; for tests. Throws when that takes longer than {@code timeout}. */
+    public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (unfinished > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException(unfinished + " plugin runs were still waiting or running after " + timeout);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(idle, left);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for plugin runs", interrupted);
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes no more runs and lets the queued ones finish for up to 30 seconds. After that it stops
+     * the running commands and drops the runs still queued, with a warning.
+     */
+    @Override
+    public void close() {
+        runs.shutdown();
+        try {
+            if (!runs.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                List<Runnable> dropped = runs.shutdownNow();
+                dropped.forEach(run -> finishOne());
+                log.warn("Stopped the running plugin commands at shutdown; {} queued runs did not run", dropped.size());
+                runs.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            runs.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        io.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * Java 17 encodes environment variables in the default charset, which follows the locale
+     * unless -Dfile.encoding is set. Under the C locale that is ASCII, and every other character
+     * of a value would reach the command as '?'.
+     */
+    private static void warnUnlessUtf8(Charset charset) {
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            log.warn("The Java default charset is {}, so plugin values reach commands with every other character "
+                    + "replaced by '?'. Start Java with -Dfile.encoding=UTF-8 to pass them intact.", charset);
+        }
+    }
+}
