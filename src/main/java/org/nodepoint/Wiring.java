@@ -23,7 +23,11 @@ import org.nodepoint.db.OwnerOnly;
 import org.nodepoint.events.EventBus;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
+import org.nodepoint.mail.MailChannel;
 import org.nodepoint.mail.MailOutbox;
+import org.nodepoint.notifications.NotificationChannel;
+import org.nodepoint.notifications.NotificationDispatcher;
+import org.nodepoint.notifications.TicketNotifications;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.search.SearchRoutes;
@@ -94,6 +98,13 @@ public final class Wiring implements AutoCloseable {
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings);
+
+        // Notifications: every channel receives every notification and picks its own recipients.
+        // Another channel is one more line in this list.
+        Text mailText = new Text(Locale.ENGLISH);
+        List<NotificationChannel> channels = List.of(
+                new MailChannel(mail, users));
+        events.subscribe(new TicketNotifications(database, tickets, settings, mailText, new NotificationDispatcher(channels)));
     }
 
     public static Wiring open(Path dataFolder) {

@@ -142,6 +142,11 @@ public final class MailOutbox implements AutoCloseable {
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message.strip();
     }
 
+    /** Returns the number of mails queued or waiting for a retry, including one being sent now. */
+    public int unfinishedCount() {
+        return unfinished.get();
+    }
+
     /** Waits until every queued mail has been sent or has failed for good; for tests. */
     public void awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
