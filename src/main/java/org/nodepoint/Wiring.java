@@ -25,6 +25,7 @@ import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
 import org.nodepoint.mail.MailChannel;
 import org.nodepoint.mail.MailOutbox;
+import org.nodepoint.mail.TestMailService;
 import org.nodepoint.notifications.NotificationChannel;
 import org.nodepoint.notifications.NotificationDispatcher;
 import org.nodepoint.notifications.TicketNotifications;
@@ -69,6 +70,7 @@ public final class Wiring implements AutoCloseable {
     public final EventBus events;
     public final SystemLog systemLog;
     public final MailOutbox mail;
+    public final TestMailService testMail;
 
     private final Clock clock;
 
@@ -105,6 +107,7 @@ public final class Wiring implements AutoCloseable {
         List<NotificationChannel> channels = List.of(
                 new MailChannel(mail, users));
         events.subscribe(new TicketNotifications(database, tickets, settings, mailText, new NotificationDispatcher(channels)));
+        this.testMail = new TestMailService(mail, settings, users, systemLog, mailText);
     }
 
     public static Wiring open(Path dataFolder) {
@@ -138,7 +141,7 @@ public final class Wiring implements AutoCloseable {
                 new ProductRoutes(products, tickets, pages),
                 new TicketRoutes(tickets, products, settings, pages, gate),
                 new SearchRoutes(search, pages, gate),
-                new SiteSettingsRoutes(siteSettings, pages),
+                new SiteSettingsRoutes(siteSettings, testMail, pages),
                 legacyApi));
     }
 

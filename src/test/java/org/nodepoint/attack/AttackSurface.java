@@ -69,6 +69,8 @@ final class AttackSurface {
                     "title", "Target ticket", "description", "Target description", "note", ""),
             form("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments"), List.of(), "/tickets/$ticket",
                     "comment", "Benign comment"),
+            // Mail is not configured in the fixture, so a valid address gets the "not configured" message and sends nothing.
+            form("/admin/settings/test-mail", Level.ADMIN, Set.of(), List.of(), null, "address", "helpdesk@example.com"),
             form("/users", Level.USERS_MANAGEMENT, Set.of("users"), List.of("name", "password2"), null,
                     "name", "$unique", "email", "", "level", "1", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
