@@ -25,8 +25,12 @@ import org.nodepoint.db.OwnerOnly;
 import org.nodepoint.events.EventBus;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
+import org.nodepoint.mail.MailChannel;
 import org.nodepoint.mail.MailOutbox;
+import org.nodepoint.mail.TestMailService;
 import org.nodepoint.notifications.NotificationChannel;
+import org.nodepoint.notifications.NotificationDispatcher;
+import org.nodepoint.notifications.TicketNotifications;
 import org.nodepoint.plugins.NotificationPlugin;
 import org.nodepoint.plugins.PluginRunner;
 import org.nodepoint.plugins.TicketPlugins;
@@ -77,8 +81,7 @@ public final class Wiring implements AutoCloseable {
     public final EmailConfirmations emailConfirmations;
     public final PasswordResets passwordResets;
     public final PluginRunner plugins;
-    /** The notification plugin as a channel; the notification dispatcher is to list it beside mail. */
-    public final NotificationChannel notificationPluginChannel;
+    public final TestMailService testMail;
 
     private final Clock clock;
 
@@ -112,8 +115,13 @@ public final class Wiring implements AutoCloseable {
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
-        this.notificationPluginChannel = new NotificationPlugin(plugins);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
+
+        // Notifications: every channel receives every notification and picks its own recipients.
+        Text mailText = new Text(Locale.ENGLISH);
+        List<NotificationChannel> channels = List.of(new MailChannel(mail, users), new NotificationPlugin(plugins));
+        events.subscribe(new TicketNotifications(database, tickets, settings, mailText, new NotificationDispatcher(channels)));
+        this.testMail = new TestMailService(mail, settings, users, systemLog, mailText);
     }
 
     public static Wiring open(Path dataFolder) {
@@ -150,7 +158,7 @@ public final class Wiring implements AutoCloseable {
                 new ProductRoutes(products, tickets, pages),
                 new TicketRoutes(tickets, products, settings, pages, gate),
                 new SearchRoutes(search, pages, gate),
-                new SiteSettingsRoutes(siteSettings, pages),
+                new SiteSettingsRoutes(siteSettings, testMail, pages),
                 legacyApi));
     }
 

@@ -7,7 +7,8 @@ import org.nodepoint.web.Chrome;
 
 /**
  * The settings form: the sections, each field's value (as stored, or as typed when the form is
- * shown again with errors), whether an SMTP password is stored, and the field errors or null.
+ * shown again with errors), whether an SMTP password is stored, the address in the test e-mail
+ * form, and the field errors or null.
  */
 public record SiteSettingsPage(
         Chrome chrome,
@@ -15,6 +16,7 @@ public record SiteSettingsPage(
         Map<String, String> values,
         boolean smtpPasswordStored,
         boolean clearSmtpPassword,
+        String testMailAddress,
         FieldErrors errors) {
 
     public String value(String key) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.nodepoint.config.Settings;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.mail.TestMailService;
 import org.nodepoint.users.Level;
 import org.nodepoint.web.CurrentViewer;
 import org.nodepoint.web.FeatureRoutes;
@@ -15,15 +16,17 @@ import org.nodepoint.web.Forms;
 import org.nodepoint.web.Pages;
 import org.nodepoint.web.Requires;
 
-/** The administrator's settings page and the API key replacement. */
+/** The administrator's settings page, the API key replacement and the test e-mail. */
 public final class SiteSettingsRoutes implements FeatureRoutes {
     private static final String PATH = "/admin/settings";
 
     private final SiteSettingsService service;
+    private final TestMailService testMail;
     private final Pages pages;
 
-    public SiteSettingsRoutes(SiteSettingsService service, Pages pages) {
+    public SiteSettingsRoutes(SiteSettingsService service, TestMailService testMail, Pages pages) {
         this.service = service;
+        this.testMail = testMail;
         this.pages = pages;
     }
 
@@ -32,15 +35,17 @@ public final class SiteSettingsRoutes implements FeatureRoutes {
         routes.get(PATH, this::editForm, Requires.level(Level.ADMIN));
         routes.post(PATH, this::update, Requires.level(Level.ADMIN));
         routes.post(PATH + "/api-keys", this::regenerateApiKeys, Requires.level(Level.ADMIN));
+        routes.post(PATH + "/test-mail", this::sendTestMail, Requires.level(Level.ADMIN));
     }
 
     private void editForm(Context ctx) {
-        render(ctx, service.currentValues(), false, null);
+        render(ctx, service.currentValues(), false, null, testMail.ownAddress(CurrentViewer.of(ctx)));
     }
 
     private void update(Context ctx) {
         SettingsSubmission submission = read(ctx);
-        Forms.onInvalid(ctx, errors -> render(ctx, withoutPassword(submission.values()), submission.clearSmtpPassword(), errors));
+        Forms.onInvalid(ctx, errors -> render(ctx, withoutPassword(submission.values()), submission.clearSmtpPassword(), errors,
+                testMail.ownAddress(CurrentViewer.of(ctx))));
         List<String> changed = service.save(CurrentViewer.of(ctx), submission);
         Flash.success(ctx, changed.isEmpty() ? "settings.unchanged" : "settings.saved", changed.size());
         ctx.redirect(PATH);
@@ -58,9 +63,22 @@ public final class SiteSettingsRoutes implements FeatureRoutes {
         pages.render(ctx, "admin/api_keys.jte", new ApiKeysPage(pages.chrome(ctx), keys.readKey(), keys.writeKey()));
     }
 
-    private void render(Context ctx, Map<String, String> values, boolean clearSmtpPassword, FieldErrors errors) {
+    /** Sends with the saved settings and shows the outcome, or the server's error, as a message on the settings page. */
+    private void sendTestMail(Context ctx) {
+        String address = Forms.field(ctx, TestMailService.ADDRESS_FIELD);
+        Forms.onInvalid(ctx, errors -> render(ctx, service.currentValues(), false, errors, address));
+        TestMailService.Result result = testMail.send(CurrentViewer.of(ctx), address);
+        if (result.sent()) {
+            Flash.success(ctx, result.messageKey(), result.value());
+        } else {
+            Flash.error(ctx, result.messageKey(), result.value());
+        }
+        ctx.redirect(PATH + "#test-mail");
+    }
+
+    private void render(Context ctx, Map<String, String> values, boolean clearSmtpPassword, FieldErrors errors, String testMailAddress) {
         pages.render(ctx, "admin/settings.jte", new SiteSettingsPage(pages.chrome(ctx), SettingsCatalogue.SECTIONS, values,
-                service.hasSmtpPassword(), clearSmtpPassword, errors));
+                service.hasSmtpPassword(), clearSmtpPassword, testMailAddress, errors));
     }
 
     /**

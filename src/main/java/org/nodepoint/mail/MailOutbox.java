@@ -79,7 +79,7 @@ public final class MailOutbox implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new MailFailure("interrupted", interrupted);
         } catch (ExecutionException | RuntimeException failure) {
-            throw new MailFailure(reason(failure), failure);
+            throw new MailFailure(withoutPassword(reason(failure), current.smtpPassword()), failure);
         }
     }
 
@@ -140,6 +140,19 @@ public final class MailOutbox implements AutoCloseable {
         }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message.strip();
+    }
+
+    /**
+     * Masks the SMTP password in a server's or library's message, which reaches the settings page
+     * and the system log. No known server repeats it, but a reply is not under our control.
+     */
+    private static String withoutPassword(String reason, String password) {
+        return password.isEmpty() ? reason : reason.replace(password, "********");
+    }
+
+    /** Returns the number of mails queued or waiting for a retry, including one being sent now. */
+    public int unfinishedCount() {
+        return unfinished.get();
     }
 
     /** Waits until every queued mail has been sent or has failed for good; for tests. */

@@ -32,6 +32,15 @@ final class TicketAccess {
     }
 
     static Condition forViewer(Viewer viewer, TicketVisibility setting) {
+        return forViewer(viewer, setting, "access_");
+    }
+
+    /**
+     * Builds the condition with parameter names that start with {@code bindPrefix}, so that the
+     * conditions of several viewers can share one statement.
+     */
+    static Condition forViewer(Viewer viewer, TicketVisibility setting, String bindPrefix) {
+        String viewerName = bindPrefix + "viewer";
         if (viewer.hasLevel(Level.PROJECTS_MANAGEMENT)) {
             return new Condition("1 = 1", Map.of(), false);
         }
@@ -39,7 +48,7 @@ final class TicketAccess {
             // Only the creator rule is left, written so that the created_by index can serve it.
             return viewer.isGuest()
                     ? new Condition("0 = 1", Map.of(), true)
-                    : new Condition("t.created_by = :access_viewer", Map.of("access_viewer", viewer.userId()), true);
+                    : new Condition("t.created_by = :" + viewerName, Map.of(viewerName, viewer.userId()), true);
         }
         Map<String, Object> binds = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
@@ -47,7 +56,7 @@ final class TicketAccess {
         if (visible.size() < ProductVisibility.values().length) {
             List<String> names = new ArrayList<>();
             for (ProductVisibility visibility : visible) {
-                String name = "access_visibility_" + names.size();
+                String name = bindPrefix + "visibility_" + names.size();
                 names.add(":" + name);
                 binds.put(name, visibility.label());
             }
@@ -57,8 +66,8 @@ final class TicketAccess {
         if (viewer.isGuest()) {
             return new Condition(shared, binds, false);
         }
-        binds.put("access_viewer", viewer.userId());
-        return new Condition("(t.created_by = :access_viewer OR (" + shared + "))", binds, false);
+        binds.put(viewerName, viewer.userId());
+        return new Condition("(t.created_by = :" + viewerName + " OR (" + shared + "))", binds, false);
     }
 
     private static boolean ticketRuleAllows(Viewer viewer, TicketVisibility setting) {

@@ -2,15 +2,18 @@ package org.nodepoint.tickets;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.nodepoint.config.SettingsStore;
+import org.nodepoint.config.TicketVisibility;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.FieldErrors;
@@ -47,6 +50,11 @@ public final class TicketService {
     public static final int MAX_RELEASE_LENGTH = 50;
     /** Time entries are limited to one working week either way, to catch typing mistakes. */
     public static final int MAX_MINUTES = 7 * 24 * 60;
+    /**
+     * Viewers checked per query by {@link #readersAmong}: one result column and at most four
+     * parameters each, well below SQLite's default limits of 2000 columns and 32766 parameters.
+     */
+    private static final int READERS_PER_QUERY = 200;
 
     private final Jdbi read;
     private final GroupCommitWriter writer;
@@ -327,6 +335,46 @@ public final class TicketService {
                 .mapTo(TicketSummary.class)
                 .forEach(row -> byId.put(row.id(), row)));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Returns the ids of the viewers who may read the ticket now, for background work such as
+     * notifications, which checks many readers of one ticket. Each chunk of viewers costs one
+     * query: a row with one visibility column per viewer. A missing ticket has no readers.
+     */
+    public Set<Long> readersAmong(long ticketId, List<Viewer> viewers) {
+        TicketVisibility setting = settings.current().ticketVisibility();
+        Set<Long> readers = new HashSet<>();
+        for (int start = 0; start < viewers.size(); start += READERS_PER_QUERY) {
+            List<Viewer> chunk = viewers.subList(start, Math.min(start + READERS_PER_QUERY, viewers.size()));
+            Map<String, Object> binds = new LinkedHashMap<>();
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                TicketAccess.Condition access = TicketAccess.forViewer(chunk.get(i), setting, "reader" + i + "_");
+                binds.putAll(access.binds());
+                columns.add("CASE WHEN " + access.sql() + " THEN 1 ELSE 0 END");
+            }
+            Optional<List<Boolean>> row = read.withHandle(handle -> handle.createQuery(
+                            "SELECT " + String.join(", ", columns) + " FROM tickets t WHERE t.id = :ticketId")
+                    .bindMap(binds).bind("ticketId", ticketId)
+                    .map((rs, ctx) -> {
+                        List<Boolean> readable = new ArrayList<>();
+                        for (int column = 1; column <= chunk.size(); column++) {
+                            readable.add(rs.getInt(column) == 1);
+                        }
+                        return readable;
+                    })
+                    .findOne());
+            if (row.isEmpty()) {
+                return Set.of();
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                if (row.get().get(i) && chunk.get(i).isSignedIn()) {
+                    readers.add(chunk.get(i).userId());
+                }
+            }
+        }
+        return readers;
     }
 
     /** Returns true when the viewer may read only their own tickets, or none, so that a visibility filter passes few rows. */

@@ -73,6 +73,8 @@ final class AttackSurface {
             form("/reset-password", Level.GUEST, Set.of(), List.of("password2"), null,
                     "token", "benign-reset-code", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
             form("/confirm-email", Level.UNAUTHORIZED, Set.of(), List.of(), null, "token", "benign-confirmation-code"),
+            // The fixture's SMTP port has no server, so a valid address gets a refused connection and sends nothing.
+            form("/admin/settings/test-mail", Level.ADMIN, Set.of(), List.of(), null, "address", "helpdesk@example.com"),
             form("/users", Level.USERS_MANAGEMENT, Set.of("users"), List.of("name", "password2"), null,
                     "name", "$unique", "email", "", "level", "1", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
             // Last, because each product it creates lengthens the product list of the new ticket form.

@@ -26,7 +26,7 @@ class NotificationPluginTest {
             String title = "Ticket 7 \"Printer\" $(touch pwned)";
             String message = "Line one; `touch pwned`\nLine two 日本語";
 
-            node.wiring.notificationPluginChannel.deliver(new Notification(42, "dana", title, message));
+            new NotificationPlugin(node.wiring.plugins).deliver(new Notification(42, "dana", title, message));
             node.wiring.plugins.awaitIdle(WAIT);
 
             assertThat(Files.readString(output.resolve("notification"))).isEqualTo("dana\n--\n" + title + "\n--\n" + message + "\n--\n");
@@ -40,7 +40,7 @@ class NotificationPluginTest {
     @Test
     void empty_template_delivers_nothing() {
         try (TestNodePoint node = TestNodePoint.configured(folder.resolve("data"))) {
-            node.wiring.notificationPluginChannel.deliver(new Notification(42, "dana", "Ticket 7", "Updated"));
+            new NotificationPlugin(node.wiring.plugins).deliver(new Notification(42, "dana", "Ticket 7", "Updated"));
             node.wiring.plugins.awaitIdle(WAIT);
 
             assertThat(node.wiring.systemLog.newest(0, 10)).isEmpty();
