@@ -3,6 +3,7 @@ package org.nodepoint.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nodepoint.notifications.MailFixture.addressOf;
 
+import org.nodepoint.testing.ReceivedMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.ServerSetupTest;

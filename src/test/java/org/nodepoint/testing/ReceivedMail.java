@@ -19,6 +19,20 @@ public final class ReceivedMail {
     private ReceivedMail() {
     }
 
+    /** Returns the address of every recipient of every message, one entry per message and recipient. */
+    public static List<String> addresses(MimeMessage[] messages) {
+        return Arrays.stream(messages).flatMap(message -> recipients(message).stream()).toList();
+    }
+
+    /** Returns the one message sent to the address; fails when there is none or more than one. */
+    public static MimeMessage to(MimeMessage[] messages, String address) {
+        List<MimeMessage> found = Arrays.stream(messages).filter(message -> recipients(message).contains(address)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " messages to " + address + ", expected 1");
+        }
+        return found.get(0);
+    }
+
     /** Returns the address of every recipient, without the display names. */
     public static List<String> recipients(MimeMessage message) {
         try {
