@@ -3,7 +3,6 @@ package org.nodepoint.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nodepoint.notifications.MailFixture.addressOf;
 
-import org.nodepoint.testing.ReceivedMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nodepoint.config.Settings;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.Browser;
+import org.nodepoint.testing.ReceivedMail;
 import org.nodepoint.testing.TestNodePoint;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
