@@ -32,6 +32,7 @@ import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupRoutes;
 import org.nodepoint.setup.SetupService;
 import org.nodepoint.syslog.SystemLog;
+import org.nodepoint.syslog.SystemLogRoutes;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Passwords;
@@ -128,6 +129,7 @@ public final class Wiring implements AutoCloseable {
                 new TicketRoutes(tickets, products, settings, pages, gate),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, pages),
+                new SystemLogRoutes(systemLog, settings, pages),
                 legacyApi));
     }
 

@@ -89,7 +89,8 @@ final class AttackSurface {
             query("/search", Level.GUEST, "q", "printer", "page", "1"),
             query("/tickets", Level.GUEST, "product", "$product", "status", "Open", "priority", "Normal", "sort", "oldest", "page", "1"),
             query("/tickets/new", Level.AUTHORIZED, "product", "$product"),
-            query("/login", Level.GUEST, "next", "/tickets"));
+            query("/login", Level.GUEST, "next", "/tickets"),
+            query("/admin/log", Level.ADMIN, "text", "printer", "category", "sign_in", "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(
