@@ -31,6 +31,7 @@ import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupRoutes;
 import org.nodepoint.setup.SetupService;
+import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.syslog.SystemLogRoutes;
 import org.nodepoint.tickets.TicketRoutes;
@@ -65,6 +66,7 @@ public final class Wiring implements AutoCloseable {
     public final SiteSettingsService siteSettings;
     public final EventBus events;
     public final SystemLog systemLog;
+    public final LogRetention logRetention;
     public final MailOutbox mail;
 
     private final Clock clock;
@@ -85,6 +87,8 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(databaseFile(dataFolder, settings.current()));
         this.events = new EventBus();
         this.systemLog = new SystemLog(database, clock);
+        this.logRetention = new LogRetention(systemLog, settings, clock);
+        logRetention.start();
         this.mail = new MailOutbox(settings, systemLog, mailRetries);
         this.passwords = new Passwords(hashing);
         this.users = new UserService(database, passwords, settings, clock);
@@ -163,7 +167,8 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
-        // Events still queued may send mail, and both may write to the system log, so the database closes last.
+        // The log retention, queued events and mail all write to the system log, so the database closes last.
+        logRetention.close();
         events.close();
         mail.close();
         database.close();

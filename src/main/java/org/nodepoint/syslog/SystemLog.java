@@ -22,6 +22,8 @@ public final class SystemLog {
     /** Longer messages, such as plugin output, are cut to this many characters. */
     public static final int MAX_MESSAGE_LENGTH = 2_000;
     public static final int MAX_ACTOR_LENGTH = 200;
+    /** Rows deleted per transaction, so that a large deletion uses the writer in short turns. */
+    public static final int DELETE_BATCH = 1_000;
 
     private final Jdbi read;
     private final GroupCommitWriter writer;
@@ -104,10 +106,29 @@ public final class SystemLog {
         return query;
     }
 
-    /** Deletes the entries older than the given time and returns how many went. */
+    /**
+     * Deletes the entries older than the given time and returns how many went. It deletes in batches
+     * (see {@link #deleteBatchOlderThan}), so that other writes wait for one batch at most.
+     */
     public int deleteOlderThan(long epochMillis) {
-        return writer.inTransaction(handle -> handle.createUpdate("DELETE FROM system_log WHERE created_at < :before")
+        int total = 0;
+        int deleted;
+        do {
+            deleted = deleteBatchOlderThan(epochMillis);
+            total += deleted;
+        } while (deleted == DELETE_BATCH);
+        return total;
+    }
+
+    /**
+     * Deletes at most {@link #DELETE_BATCH} of the entries older than the given time in one
+     * transaction and returns how many went; fewer than the batch means none are left.
+     */
+    public int deleteBatchOlderThan(long epochMillis) {
+        return writer.inTransaction(handle -> handle.createUpdate(
+                        "DELETE FROM system_log WHERE id IN (SELECT id FROM system_log WHERE created_at < :before LIMIT :batch)")
                 .bind("before", epochMillis)
+                .bind("batch", DELETE_BATCH)
                 .execute());
     }
 
