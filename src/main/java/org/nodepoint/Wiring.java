@@ -124,7 +124,7 @@ public final class Wiring implements AutoCloseable {
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
-                new SetupRoutes(setup, setupCode, settings, pages),
+                new SetupRoutes(setup, setupCode, settings, pages, systemLog),
                 new AuthRoutes(users, sessions, throttle, settings, pages),
                 new AccountRoutes(users, sessions, throttle, pages),
                 new UserRoutes(userManagement, settings, pages),
