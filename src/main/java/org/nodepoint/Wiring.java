@@ -92,13 +92,13 @@ public final class Wiring implements AutoCloseable {
         this.mail = new MailOutbox(settings, systemLog, mailRetries);
         this.passwords = new Passwords(hashing);
         this.users = new UserService(database, passwords, settings, clock);
-        this.userManagement = new UserManagementService(database, users, passwords, settings);
+        this.userManagement = new UserManagementService(database, users, passwords, settings, systemLog);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.search = new SearchService(database, tickets);
-        this.siteSettings = new SiteSettingsService(settings);
+        this.siteSettings = new SiteSettingsService(settings, systemLog);
     }
 
     public static Wiring open(Path dataFolder) {

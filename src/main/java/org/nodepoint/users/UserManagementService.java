@@ -8,6 +8,8 @@ import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.syslog.LogCategory;
+import org.nodepoint.syslog.SystemLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +40,16 @@ public final class UserManagementService {
     private final UserService users;
     private final Passwords passwords;
     private final SettingsStore settings;
+    private final SystemLog systemLog;
     private final SecureRandom random = new SecureRandom();
 
-    public UserManagementService(Database database, UserService users, Passwords passwords, SettingsStore settings) {
+    public UserManagementService(Database database, UserService users, Passwords passwords, SettingsStore settings, SystemLog systemLog) {
         this.read = database.read();
         this.writer = database.groupCommitWriter();
         this.users = users;
         this.passwords = passwords;
         this.settings = settings;
+        this.systemLog = systemLog;
     }
 
     /** Returns one page of local accounts by name, all of them or those of one level. */
@@ -85,6 +89,7 @@ public final class UserManagementService {
         requireGrantable(actor, form.level());
         User user = users.createLocal(form, true);
         log.info("User {} created user {} ({}) at level {}", actor.userId(), user.id(), user.name(), user.level());
+        systemLog.record(LogCategory.USERS, actor.name(), "Created user " + user.name() + " at level " + user.level());
         return user;
     }
 
@@ -101,6 +106,7 @@ public final class UserManagementService {
             }
         });
         log.info("User {} set the level of user {} from {} to {}", actor.userId(), target.id(), target.level(), level);
+        systemLog.record(LogCategory.USERS, actor.name(), "Changed the level of " + target.name() + " from " + target.level() + " to " + level);
         return users.findById(target.id()).orElseThrow();
     }
 
@@ -121,6 +127,7 @@ public final class UserManagementService {
             dao.endSessions(target.id());
         });
         log.info("User {} reset the password of user {}; their sessions ended", actor.userId(), target.id());
+        systemLog.record(LogCategory.USERS, actor.name(), "Reset the password of " + target.name() + "; their sessions ended");
         return password;
     }
 
@@ -136,6 +143,8 @@ public final class UserManagementService {
             }
         });
         log.info("User {} {} user {}", actor.userId(), disabled ? "disabled" : "enabled", target.id());
+        systemLog.record(LogCategory.USERS, actor.name(), (disabled ? "Disabled user " : "Enabled user ") + target.name()
+                + (disabled ? "; their sessions ended" : ""));
         return users.findById(target.id()).orElseThrow();
     }
 
