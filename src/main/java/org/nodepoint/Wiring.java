@@ -15,6 +15,7 @@ import org.nodepoint.auth.AccountRoutes;
 import org.nodepoint.auth.AuthRoutes;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SessionService;
+import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
@@ -121,11 +122,12 @@ public final class Wiring implements AutoCloseable {
         WebApp web = new WebApp(settings, sessions, csrf, pages, database, trustProxy);
         // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle);
+        SignInLog signInLog = new SignInLog(systemLog, clock);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle, systemLog, signInLog);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
-                new AuthRoutes(users, sessions, throttle, settings, pages),
+                new AuthRoutes(users, sessions, throttle, signInLog, settings, pages),
                 new AccountRoutes(users, sessions, throttle, pages),
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
