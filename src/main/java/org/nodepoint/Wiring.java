@@ -17,6 +17,7 @@ import org.nodepoint.auth.EmailConfirmationRoutes;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.PasswordResetRoutes;
 import org.nodepoint.auth.SessionService;
+import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
@@ -41,7 +42,9 @@ import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupRoutes;
 import org.nodepoint.setup.SetupService;
+import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
+import org.nodepoint.syslog.SystemLogRoutes;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.AccountMails;
@@ -77,6 +80,7 @@ public final class Wiring implements AutoCloseable {
     public final SiteSettingsService siteSettings;
     public final EventBus events;
     public final SystemLog systemLog;
+    public final LogRetention logRetention;
     public final MailOutbox mail;
     public final EmailConfirmations emailConfirmations;
     public final PasswordResets passwordResets;
@@ -101,19 +105,21 @@ public final class Wiring implements AutoCloseable {
         this.database = Database.open(databaseFile(dataFolder, settings.current()));
         this.events = new EventBus();
         this.systemLog = new SystemLog(database, clock);
+        this.logRetention = new LogRetention(systemLog, settings, clock);
+        logRetention.start();
         this.mail = new MailOutbox(settings, systemLog, mailRetries);
         this.passwords = new Passwords(hashing);
         AccountMails accountMails = new AccountMails(mail, settings, new Text(Locale.ENGLISH));
         this.emailConfirmations = new EmailConfirmations(database, accountMails, clock);
         this.passwordResets = new PasswordResets(database, passwords, settings, accountMails, clock);
         this.users = new UserService(database, passwords, settings, clock, emailConfirmations);
-        this.userManagement = new UserManagementService(database, users, passwords, settings, accountMails);
+        this.userManagement = new UserManagementService(database, users, passwords, settings, accountMails, systemLog);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.search = new SearchService(database, tickets);
-        this.siteSettings = new SiteSettingsService(settings);
+        this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
 
@@ -144,11 +150,12 @@ public final class Wiring implements AutoCloseable {
         WebApp web = new WebApp(settings, sessions, csrf, pages, database, trustProxy);
         // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle);
+        SignInLog signInLog = new SignInLog(systemLog, clock);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle, systemLog, signInLog);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
-                new SetupRoutes(setup, setupCode, settings, pages),
-                new AuthRoutes(users, sessions, throttle, settings, pages, passwordResets, emailConfirmations),
+                new SetupRoutes(setup, setupCode, settings, pages, systemLog),
+                new AuthRoutes(users, sessions, throttle, signInLog, settings, pages, passwordResets, emailConfirmations),
                 new AccountRoutes(users, sessions, throttle, pages),
                 // Lost password requests have a throttle of their own, so that they cannot lock anyone out of signing in.
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
@@ -159,6 +166,7 @@ public final class Wiring implements AutoCloseable {
                 new TicketRoutes(tickets, products, settings, pages, gate),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
+                new SystemLogRoutes(systemLog, settings, pages),
                 legacyApi));
     }
 
@@ -192,8 +200,9 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
-        // Queued events and lost password requests may send mail and run plugins, and all of them write to the
+        // The log retention, queued events, lost password requests, plugins and mail all write to the
         // database, so it closes last.
+        logRetention.close();
         events.close();
         passwordResets.close();
         plugins.close();

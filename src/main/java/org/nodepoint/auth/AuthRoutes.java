@@ -21,20 +21,23 @@ import org.slf4j.LoggerFactory;
 /** Sign-in, sign-out and self-registration. */
 public final class AuthRoutes implements FeatureRoutes {
     private static final Logger log = LoggerFactory.getLogger(AuthRoutes.class);
+    private static final String SIGN_IN_PAGE = "on the sign-in page";
 
     private final UserService users;
     private final SessionService sessions;
     private final LoginThrottle throttle;
+    private final SignInLog signInLog;
     private final SettingsStore settings;
     private final Pages pages;
     private final PasswordResets resets;
     private final EmailConfirmations confirmations;
 
-    public AuthRoutes(UserService users, SessionService sessions, LoginThrottle throttle, SettingsStore settings, Pages pages,
-            PasswordResets resets, EmailConfirmations confirmations) {
+    public AuthRoutes(UserService users, SessionService sessions, LoginThrottle throttle, SignInLog signInLog, SettingsStore settings,
+            Pages pages, PasswordResets resets, EmailConfirmations confirmations) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.signInLog = signInLog;
         this.settings = settings;
         this.pages = pages;
         this.resets = resets;
@@ -64,6 +67,7 @@ public final class AuthRoutes implements FeatureRoutes {
         String address = ctx.req().getRemoteAddr();
         if (!throttle.tryAttempt(name, address)) {
             log.warn("Sign-in throttled for address {}", address);
+            signInLog.throttled(name, address, SIGN_IN_PAGE);
             ctx.status(429);
             renderLogin(ctx, name, next, "auth.login.throttled");
             return;
@@ -71,6 +75,7 @@ public final class AuthRoutes implements FeatureRoutes {
         var user = users.authenticate(name, ctx.formParam("password"));
         if (user.isEmpty()) {
             log.info("Failed sign-in from address {}", address);
+            signInLog.failed(name, address, SIGN_IN_PAGE);
             ctx.status(401);
             renderLogin(ctx, name, next, "auth.login.invalid");
             return;

@@ -20,6 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
+import org.nodepoint.syslog.LogCategory;
 import org.nodepoint.tickets.CsvTicketImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +86,7 @@ public final class ImportCsvCommand implements Callable<Integer> {
                 return NodePoint.USAGE_ERROR;
             }
             bar.finish();
+            recordImport(wiring, result);
             for (CsvTicketImport.Rejection rejection : result.rejections()) {
                 out.println("line " + rejection.line() + ": " + rejection.reason());
             }
@@ -101,6 +103,15 @@ public final class ImportCsvCommand implements Callable<Integer> {
             err.println("import-csv: " + invalid.getMessage());
             return NodePoint.USAGE_ERROR;
         }
+    }
+
+    private void recordImport(Wiring wiring, CsvTicketImport.Result result) {
+        String message = "Imported " + result.imported() + " tickets from " + file.getFileName() + " with import-csv; rejected "
+                + result.rejections().size() + " rows";
+        if (result.stoppedEarly()) {
+            message += "; stopped at invalid CSV " + result.malformed();
+        }
+        wiring.systemLog.record(LogCategory.IMPORT, "", message);
     }
 
     /** The CSV text of a .csv file or of the single .csv inside a .zip, with its size for the progress bar. */

@@ -11,6 +11,7 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.setup.SetupForm;
 import org.nodepoint.setup.SetupService;
+import org.nodepoint.syslog.LogCategory;
 import org.nodepoint.web.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +67,8 @@ public final class InitCommand implements Callable<Integer> {
         }
         try (Wiring wiring = Wiring.open(data)) {
             Map<String, String> values = wiring.setup.configure(form);
+            wiring.systemLog.record(LogCategory.SYSTEM, "", "Wrote the first configuration with the init command; the administrator is "
+                    + form.adminName());
             out.println("Created " + data.toAbsolutePath() + " (nodepoint.cfg and " + Wiring.DEFAULT_DATABASE + ")");
             out.println("Administrator: " + form.adminName());
             out.println("API read key:  " + values.get(Settings.API_READ_KEY));

@@ -15,6 +15,10 @@ import java.util.Map;
 final class ApiRequest {
     private final Map<String, List<String>> parameters;
     private final String address;
+    /** The facts of the call's system log entry: the key it passed, the user it acted as, and what it wrote. */
+    private String keyType;
+    private String impersonatedUser;
+    private String writeSubject;
 
     ApiRequest(Context ctx) {
         this.parameters = HandlerType.POST.equals(ctx.method()) ? ctx.formParamMap() : ctx.queryParamMap();
@@ -23,6 +27,34 @@ final class ApiRequest {
 
     String address() {
         return address;
+    }
+
+    /** Notes that the call passed the check of the "read" or "write" key. */
+    void keyPassed(String type) {
+        keyType = type;
+    }
+
+    /** Returns "read" or "write" once the call has passed that key's check, else null. */
+    String keyType() {
+        return keyType;
+    }
+
+    void actAs(String userName) {
+        impersonatedUser = userName;
+    }
+
+    /** Returns the user named by from_user once the call has accepted it, else null. */
+    String impersonatedUser() {
+        return impersonatedUser;
+    }
+
+    /** Notes what a write call stored, such as "ticket 12", without any secret. */
+    void wrote(String subject) {
+        writeSubject = subject;
+    }
+
+    String writeSubject() {
+        return writeSubject;
     }
 
     /**

@@ -13,6 +13,8 @@ import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.syslog.LogCategory;
+import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
@@ -32,6 +34,9 @@ public final class LegacyApi {
     private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
 
+    private static final String READ_KEY = "read";
+    private static final String WRITE_KEY = "write";
+
     private static final Pattern NAME_CHARACTERS = Pattern.compile("[^A-Za-z0-9._@-]");
 
     /** One API call; it throws ApiError for any failure. */
@@ -42,11 +47,13 @@ public final class LegacyApi {
     private final SettingsStore settings;
     private final UserService users;
     private final Map<String, Call> calls;
+    private final SystemLog systemLog;
 
-    LegacyApi(SettingsStore settings, UserService users, Map<String, Call> calls) {
+    LegacyApi(SettingsStore settings, UserService users, Map<String, Call> calls, SystemLog systemLog) {
         this.settings = settings;
         this.users = users;
         this.calls = calls;
+        this.systemLog = systemLog;
     }
 
     public void handle(Context ctx) {
@@ -59,6 +66,7 @@ public final class LegacyApi {
                 throw new ApiError("ERR_INVALID_API", "Invalid 'api' value. See the manual for valid values.");
             }
             response = call.handle(request);
+            recordWrite(name, request);
         } catch (ApiError failure) {
             response = LegacyJson.envelope(failure.getMessage(), failure.status());
         } catch (NotFoundException | ForbiddenException failure) {
@@ -80,10 +88,28 @@ public final class LegacyApi {
 
     void checkReadKey(ApiRequest request) {
         request.checkKey(settings.current().apiReadKey());
+        request.keyPassed(READ_KEY);
     }
 
     void checkWriteKey(ApiRequest request) {
         request.checkKey(settings.current().apiWriteKey());
+        request.keyPassed(WRITE_KEY);
+    }
+
+    /**
+     * Records a call that succeeded with the write key in the system log. Every call passes
+     * through {@link #handle}, so no write call can be left out. The actor is the impersonated
+     * user, or else the client address, since a key names no person.
+     */
+    private void recordWrite(String call, ApiRequest request) {
+        if (!WRITE_KEY.equals(request.keyType())) {
+            return;
+        }
+        String user = request.impersonatedUser();
+        String message = call + " with the " + request.keyType() + " key from " + request.address()
+                + (user == null ? "" : " as " + user + " (from_user)")
+                + (request.writeSubject() == null ? "" : ": " + request.writeSubject());
+        systemLog.record(LogCategory.API, user == null ? request.address() : user, message);
     }
 
     /**
@@ -104,6 +130,7 @@ public final class LegacyApi {
                 .filter(User::canSignIn)
                 .filter(found -> found.level() >= requiredLevel)
                 .orElseThrow(() -> ApiError.invalid("from_user"));
+        request.actAs(user.name());
         return Viewer.of(user);
     }
 
@@ -112,8 +139,10 @@ public final class LegacyApi {
         return new Viewer(users.builtinId("api"), "api", Level.ADMIN);
     }
 
+    /** Logs a write in the application log and notes its subject for the system log entry. */
     void logWrite(String call, Viewer actor, ApiRequest request, Object subject) {
         log.info("API {} by {} (user {}) from {}: {}", call, actor.name(), actor.userId(), request.address(), subject);
+        request.wrote(String.valueOf(subject));
     }
 
     static String ctime(long epochMillis) {

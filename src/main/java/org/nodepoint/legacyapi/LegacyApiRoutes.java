@@ -5,8 +5,10 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 import org.nodepoint.auth.LoginThrottle;
+import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.FeatureRoutes;
@@ -22,12 +24,12 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     private final LegacyApi api;
 
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, SystemLog systemLog, SignInLog signInLog) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
-        this.api = new LegacyApi(settings, users, calls);
+        this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products).register(calls);
         new TicketCalls(api, tickets).register(calls);
-        new UserCalls(api, users, throttle, settings).register(calls);
+        new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
     }
 
     public LegacyApi api() {

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.nodepoint.auth.LoginThrottle;
+import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.syslog.LogCategory;
+import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 
@@ -19,16 +22,21 @@ final class UserCalls {
     private static final Pattern NAME_CHARACTERS = Pattern.compile("[^A-Za-z0-9._@-]");
     private static final int MIN_NAME_LENGTH = 3;
     private static final int MAX_NAME_LENGTH = 20;
+    private static final String VERIFY_PASSWORD = "through the API call verify_password";
 
     private final LegacyApi api;
     private final UserService users;
     private final LoginThrottle throttle;
+    private final SignInLog signInLog;
+    private final SystemLog systemLog;
     private final SettingsStore settings;
 
-    UserCalls(LegacyApi api, UserService users, LoginThrottle throttle, SettingsStore settings) {
+    UserCalls(LegacyApi api, UserService users, LoginThrottle throttle, SignInLog signInLog, SystemLog systemLog, SettingsStore settings) {
         this.api = api;
         this.users = users;
         this.throttle = throttle;
+        this.signInLog = signInLog;
+        this.systemLog = systemLog;
         this.settings = settings;
     }
 
@@ -67,6 +75,8 @@ final class UserCalls {
             throw new ApiError("ERR_INVALID_ARGUMENT", "User already exist.");
         }
         api.logWrite("add_user", api.apiActor(), request, "user " + user.id());
+        systemLog.record(LogCategory.USERS, request.address(), "Created user " + user.name() + " at level " + user.level()
+                + " through the API call add_user");
         // NodePoint 1.x also returned the confirmation code under "confirm". The code now goes only to the
         // address, through the mail that createFromApi queues, so that only the address's owner can confirm it.
         return LegacyJson.envelope("User added.", "OK").put("user", user.name());
@@ -81,10 +91,12 @@ final class UserCalls {
         String password = request.required("password");
         api.checkReadKey(request);
         if (!throttle.tryAttempt(name, request.address())) {
+            signInLog.throttled(name, request.address(), VERIFY_PASSWORD);
             throw new ApiError("ERR_INVALID_CRED", "Too many failed attempts. Wait 15 minutes and try again.");
         }
         // A password set by a manager is only good for choosing a new one on the web, as on the sign-in page.
         if (users.verifyCredentials(name, password).filter(user -> !user.mustChangePassword()).isEmpty()) {
+            signInLog.failed(name, request.address(), VERIFY_PASSWORD);
             throw new ApiError("ERR_INVALID_CRED", "Invalid credentials.");
         }
         throttle.recordSuccess(name, request.address());

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.syslog.LogCategory;
+import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.web.Flash;
 import org.nodepoint.web.FeatureRoutes;
 import org.nodepoint.web.Forms;
@@ -22,12 +24,14 @@ public final class SetupRoutes implements FeatureRoutes {
     private final SetupCode code;
     private final SettingsStore settings;
     private final Pages pages;
+    private final SystemLog systemLog;
 
-    public SetupRoutes(SetupService setup, SetupCode code, SettingsStore settings, Pages pages) {
+    public SetupRoutes(SetupService setup, SetupCode code, SettingsStore settings, Pages pages, SystemLog systemLog) {
         this.setup = setup;
         this.code = code;
         this.settings = settings;
         this.pages = pages;
+        this.systemLog = systemLog;
     }
 
     @Override
@@ -74,6 +78,8 @@ public final class SetupRoutes implements FeatureRoutes {
         }
         setup.configure(form);
         log.info("First-run setup completed from {}; administrator is {}", ctx.req().getRemoteAddr(), form.adminName());
+        systemLog.record(LogCategory.SYSTEM, ctx.req().getRemoteAddr(), "Completed the first-run setup; the administrator is "
+                + form.adminName());
         Flash.success(ctx, "setup.done", form.adminName());
         ctx.redirect("/login");
     }

@@ -8,6 +8,8 @@ import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.syslog.LogCategory;
+import org.nodepoint.syslog.SystemLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +41,18 @@ public final class UserManagementService {
     private final Passwords passwords;
     private final SettingsStore settings;
     private final AccountMails mails;
+    private final SystemLog systemLog;
     private final SecureRandom random = new SecureRandom();
 
-    public UserManagementService(Database database, UserService users, Passwords passwords, SettingsStore settings, AccountMails mails) {
+    public UserManagementService(Database database, UserService users, Passwords passwords, SettingsStore settings, AccountMails mails,
+            SystemLog systemLog) {
         this.read = database.read();
         this.writer = database.groupCommitWriter();
         this.users = users;
         this.passwords = passwords;
         this.settings = settings;
         this.mails = mails;
+        this.systemLog = systemLog;
     }
 
     /** Returns one page of local accounts by name, all of them or those of one level. */
@@ -87,6 +92,7 @@ public final class UserManagementService {
         requireGrantable(actor, form.level());
         User user = users.createLocal(form, true);
         log.info("User {} created user {} ({}) at level {}", actor.userId(), user.id(), user.name(), user.level());
+        systemLog.record(LogCategory.USERS, actor.name(), "Created user " + user.name() + " at level " + user.level());
         return user;
     }
 
@@ -103,6 +109,7 @@ public final class UserManagementService {
             }
         });
         log.info("User {} set the level of user {} from {} to {}", actor.userId(), target.id(), target.level(), level);
+        systemLog.record(LogCategory.USERS, actor.name(), "Changed the level of " + target.name() + " from " + target.level() + " to " + level);
         return users.findById(target.id()).orElseThrow();
     }
 
@@ -124,6 +131,7 @@ public final class UserManagementService {
             dao.endSessions(target.id());
         });
         log.info("User {} reset the password of user {}; their sessions ended", actor.userId(), target.id());
+        systemLog.record(LogCategory.USERS, actor.name(), "Reset the password of " + target.name() + "; their sessions ended");
         if (target.emailConfirmed() && !target.email().isEmpty() && !target.isDemo()) {
             mails.sendResetByManager(target, actor.name());
         }
@@ -142,6 +150,8 @@ public final class UserManagementService {
             }
         });
         log.info("User {} {} user {}", actor.userId(), disabled ? "disabled" : "enabled", target.id());
+        systemLog.record(LogCategory.USERS, actor.name(), (disabled ? "Disabled user " : "Enabled user ") + target.name()
+                + (disabled ? "; their sessions ended" : ""));
         return users.findById(target.id()).orElseThrow();
     }
 

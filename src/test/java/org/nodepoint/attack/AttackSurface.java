@@ -97,7 +97,8 @@ final class AttackSurface {
             query("/tickets/new", Level.AUTHORIZED, "product", "$product"),
             query("/login", Level.GUEST, "next", "/tickets"),
             query("/reset-password", Level.GUEST, "token", "benign-reset-code"),
-            query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"));
+            query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"),
+            query("/admin/log", Level.ADMIN, "text", "printer", "category", "sign_in", "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(

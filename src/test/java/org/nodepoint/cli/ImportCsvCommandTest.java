@@ -1,6 +1,7 @@
 package org.nodepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductForm;
+import org.nodepoint.syslog.LogEntry;
 import org.nodepoint.testing.SharedData;
 import org.nodepoint.testing.TestNodePoint;
 import org.nodepoint.users.Viewer;
@@ -165,6 +167,22 @@ class ImportCsvCommandTest {
         assertThat(lastLine(run)).matches("imported 1 tickets, rejected 1 rows in .*");
         assertThat(tickets()).containsExactly(new Stored("Laptops", "1.0", "Battery", "Battery drains fast", 1, "New", "system"));
         assertThat(count("products")).isEqualTo(1);
+    }
+
+    @Test
+    void import_and_init_are_recorded() throws IOException {
+        Product laptops = product("Laptops");
+        Path file = csv("legacy.csv", "product_id,release_id,title,description,custom\n"
+                + laptops.id() + ",1.0,Battery,Battery drains fast,\n"
+                + "999,1.0,Ghost,Product does not exist,\n");
+
+        importCsv(file);
+
+        try (Wiring wiring = open()) {
+            assertThat(wiring.systemLog.newest(0, 10)).extracting(LogEntry::category, LogEntry::actor, LogEntry::message).containsExactly(
+                    tuple("import", "", "Imported 1 tickets from legacy.csv with import-csv; rejected 1 rows"),
+                    tuple("system", "", "Wrote the first configuration with the init command; the administrator is admin"));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -41,13 +42,14 @@ class SystemLogTest {
 
     @Test
     void old_entries_are_deleted() {
-        Clock early = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-        try (TestNodePoint node = TestNodePoint.configured(folder, Map.of(), early)) {
+        // Within the default retention of 90 days, so that the deletion when the folder opens again keeps the entry.
+        Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
+        try (TestNodePoint node = TestNodePoint.configured(folder, Map.of(), Clock.fixed(monthAgo, ZoneOffset.UTC))) {
             node.wiring.systemLog.record(LogCategory.SYSTEM, "", "Old entry");
         }
         try (TestNodePoint node = TestNodePoint.reopen(folder)) {
             node.wiring.systemLog.record(LogCategory.SYSTEM, "", "New entry");
-            int deleted = node.wiring.systemLog.deleteOlderThan(Instant.parse("2026-06-01T00:00:00Z").toEpochMilli());
+            int deleted = node.wiring.systemLog.deleteOlderThan(monthAgo.plus(Duration.ofDays(1)).toEpochMilli());
             assertThat(deleted).isEqualTo(1);
             assertThat(node.wiring.systemLog.newest(0, 10)).extracting(LogEntry::message).containsExactly("New entry");
         }
