@@ -1,19 +1,14 @@
 package org.nodepoint.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.UnavailableException;
+import org.nodepoint.users.SecretTokens;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 import org.slf4j.Logger;
@@ -35,7 +30,6 @@ public final class SessionService {
     private final UserService users;
     private final SettingsStore settings;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     /** A session that is valid now, with its account and the CSRF token of its forms. */
     public record ActiveSession(User user, String csrfToken) {
@@ -51,12 +45,12 @@ public final class SessionService {
 
     /** Starts a session for the user and returns the token for the cookie. */
     public String start(User user) {
-        String token = randomToken();
+        String token = SecretTokens.generate();
         long now = clock.millis();
         long expiresAt = now + Duration.ofHours(settings.current().sessionExpiryHours()).toMillis();
         writer.useExtension(SessionDao.class, dao -> {
             dao.deleteExpired(now, now - MAX_IDLE.toMillis());
-            dao.insert(hash(token), user.id(), randomToken(), now, expiresAt);
+            dao.insert(SecretTokens.hash(token), user.id(), SecretTokens.generate(), now, expiresAt);
         });
         return token;
     }
@@ -66,7 +60,7 @@ public final class SessionService {
             return Optional.empty();
         }
         long now = clock.millis();
-        Optional<SessionRow> row = read.withExtension(SessionDao.class, dao -> dao.findByTokenHash(hash(token)));
+        Optional<SessionRow> row = read.withExtension(SessionDao.class, dao -> dao.findByTokenHash(SecretTokens.hash(token)));
         if (row.isEmpty() || isExpired(row.get(), now)) {
             return Optional.empty();
         }
@@ -105,27 +99,12 @@ public final class SessionService {
 
     public void end(String token) {
         if (token != null && !token.isEmpty()) {
-            writer.useExtension(SessionDao.class, dao -> dao.deleteByTokenHash(hash(token)));
+            writer.useExtension(SessionDao.class, dao -> dao.deleteByTokenHash(SecretTokens.hash(token)));
         }
     }
 
     /** Ends every session of the user, for example after a password change. */
     public int endAll(long userId) {
         return writer.withExtension(SessionDao.class, dao -> dao.deleteByUser(userId));
-    }
-
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", missing);
-        }
     }
 }

@@ -2,14 +2,12 @@ package org.nodepoint.events;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.nodepoint.background.BackgroundExecutors;
+import org.nodepoint.background.BackgroundExecutors.Shutdown;
+import org.nodepoint.background.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +30,7 @@ public final class EventBus implements AutoCloseable {
     }
 
     public EventBus(int capacity) {
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), runnable -> {
-            Thread thread = new Thread(runnable, "nodepoint-events");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = BackgroundExecutors.boundedPool(1, capacity, DaemonThreads.named("nodepoint-events"));
     }
 
     public void subscribe(EventListener listener) {
@@ -64,31 +58,15 @@ public final class EventBus implements AutoCloseable {
 
     /** Waits until every event published before this call has reached every listener; for tests and shutdown. */
     public void awaitDelivered(Duration timeout) {
-        CompletableFuture<Void> marker = new CompletableFuture<>();
-        try {
-            executor.execute(() -> marker.complete(null));
-            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shutDown) {
-            return;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException notDone) {
-            throw new IllegalStateException("Events were still being delivered after " + timeout, notDone);
-        }
+        BackgroundExecutors.awaitQueuedTasks(executor, timeout, "Events were still being delivered");
     }
 
     /** Stops taking events and delivers the ones already queued. */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("{} events were not delivered before shutdown", executor.getQueue().size());
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+        Shutdown shutdown = BackgroundExecutors.shutDown(executor, SHUTDOWN_WAIT);
+        if (shutdown.timedOut()) {
+            log.warn("{} events were not delivered before shutdown", shutdown.neverStarted().size());
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.nodepoint.background.BackgroundExecutors;
+import org.nodepoint.background.UnfinishedCount;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.syslog.LogCategory;
@@ -35,18 +36,13 @@ public final class MailOutbox implements AutoCloseable {
     private final SystemLog systemLog;
     private final List<Duration> retries;
     private final ScheduledThreadPoolExecutor executor;
-    private final AtomicInteger unfinished = new AtomicInteger();
+    private final UnfinishedCount unfinished = new UnfinishedCount();
 
     public MailOutbox(SettingsStore settings, SystemLog systemLog, List<Duration> retries) {
         this.settings = settings;
         this.systemLog = systemLog;
         this.retries = List.copyOf(retries);
-        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "nodepoint-mail");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.executor = BackgroundExecutors.singleThreadScheduler("nodepoint-mail");
     }
 
     /** True when an SMTP server and a sender are set; without them, {@link #send} drops mail. */
@@ -61,11 +57,11 @@ public final class MailOutbox implements AutoCloseable {
             log.debug("Mail is not configured; not sending \"{}\"", mail.title());
             return;
         }
-        unfinished.incrementAndGet();
+        unfinished.increment();
         try {
             executor.execute(() -> attempt(mail, 0));
         } catch (RejectedExecutionException stopped) {
-            unfinished.decrementAndGet();
+            unfinished.decrement();
             log.warn("Mail to {} not sent: the outbox is shut down", mail.recipientAddress());
         }
     }
@@ -86,7 +82,7 @@ public final class MailOutbox implements AutoCloseable {
     private void attempt(OutgoingMail mail, int failures) {
         try {
             sendNow(mail);
-            unfinished.decrementAndGet();
+            unfinished.decrement();
         } catch (MailFailure failure) {
             if (failures < retries.size() && !executor.isShutdown()) {
                 Duration wait = retries.get(failures);
@@ -96,7 +92,7 @@ public final class MailOutbox implements AutoCloseable {
                 log.warn("Mail to {} failed for good: {}", mail.recipientAddress(), failure.getMessage());
                 systemLog.record(LogCategory.MAIL, mail.recipientAddress(),
                         "Mail \"" + mail.title() + "\" not delivered after " + (failures + 1) + " attempts: " + failure.getMessage());
-                unfinished.decrementAndGet();
+                unfinished.decrement();
             }
         }
     }
@@ -105,7 +101,7 @@ public final class MailOutbox implements AutoCloseable {
         try {
             executor.schedule(() -> attempt(mail, failures), wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
-            unfinished.decrementAndGet();
+            unfinished.decrement();
         }
     }
 
@@ -157,32 +153,13 @@ public final class MailOutbox implements AutoCloseable {
 
     /** Waits until every queued mail has been sent or has failed for good; for tests. */
     public void awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (unfinished.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(unfinished.get() + " mails were still waiting after " + timeout);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        unfinished.awaitZero(timeout, "mails were still waiting");
     }
 
     /** Sends what is queued now; retries still waiting are given up with a warning. */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        BackgroundExecutors.shutDown(executor, SHUTDOWN_WAIT);
         if (unfinished.get() > 0) {
             log.warn("{} mails were not sent before shutdown", unfinished.get());
         }

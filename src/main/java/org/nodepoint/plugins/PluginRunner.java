@@ -10,14 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.nodepoint.background.BackgroundExecutors;
+import org.nodepoint.background.BackgroundExecutors.Shutdown;
+import org.nodepoint.background.DaemonThreads;
+import org.nodepoint.background.UnfinishedCount;
 import org.nodepoint.config.Plugin;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.plugins.PluginResult.Outcome;
@@ -57,9 +59,7 @@ public final class PluginRunner implements AutoCloseable {
     private final ThreadPoolExecutor runs;
     /** Reads output and writes standard input, two short-lived tasks for each running command. */
     private final ExecutorService io;
-    private final Object idle = new Object();
-    private int unfinished;
-    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final UnfinishedCount unfinished = new UnfinishedCount();
     private int droppedSinceEntry;
     private long lastDroppedEntryNanos;
     private boolean droppedEntryWritten;
@@ -75,9 +75,8 @@ public final class PluginRunner implements AutoCloseable {
         this.systemLog = systemLog;
         this.workingDirectory = workingDirectory;
         this.queueCapacity = queueCapacity;
-        this.runs = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
-                runnable -> daemon(runnable, "nodepoint-plugin-" + threadNumber.incrementAndGet()));
-        this.io = Executors.newCachedThreadPool(runnable -> daemon(runnable, "nodepoint-plugin-io"));
+        this.runs = BackgroundExecutors.boundedPool(threads, queueCapacity, DaemonThreads.numbered("nodepoint-plugin-"));
+        this.io = Executors.newCachedThreadPool(DaemonThreads.named("nodepoint-plugin-io"));
         warnUnlessUtf8(Charset.defaultCharset());
     }
 
@@ -98,9 +97,7 @@ public final class PluginRunner implements AutoCloseable {
             return false;
         }
         Map<String, String> clean = cleanValues(values);
-        synchronized (idle) {
-            unfinished++;
-        }
+        unfinished.increment();
         try {
             runs.execute(() -> {
                 try {
@@ -108,12 +105,12 @@ public final class PluginRunner implements AutoCloseable {
                 } catch (RuntimeException failure) {
                     log.error("Plugin {} failed", plugin.key(), failure);
                 } finally {
-                    finishOne();
+                    unfinished.decrement();
                 }
             });
             return true;
         } catch (RejectedExecutionException rejected) {
-            finishOne();
+            unfinished.decrement();
             if (runs.isShutdown()) {
                 log.warn("Plugin {} did not run because the plugin runner is closed", plugin.key());
             } else {
@@ -218,59 +215,24 @@ public final class PluginRunner implements AutoCloseable {
         droppedEntryWritten = true;
     }
 
-    private void finishOne() {
-        synchronized (idle) {
-            unfinished--;
-            if (unfinished == 0) {
-                idle.notifyAll();
-            }
-        }
-    }
-
     /** Waits until no submitted run is waiting or running; for tests. Throws when that takes longer than {@code timeout}. */
     public void awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (unfinished > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException(unfinished + " plugin runs were still waiting or running after " + timeout);
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(idle, left);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for plugin runs", interrupted);
-                }
-            }
-        }
+        unfinished.awaitZero(timeout, "plugin runs were still waiting or running");
     }
 
     /**
      * Takes no more runs and lets the queued ones finish for up to 30 seconds. After that it stops
-     * the running commands and drops the runs still queued, with a warning.
+     * the running commands, drops the runs still queued with a warning, and waits up to 30 more
+     * seconds for the stopped commands to end.
      */
     @Override
     public void close() {
-        runs.shutdown();
-        try {
-            if (!runs.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                List<Runnable> dropped = runs.shutdownNow();
-                dropped.forEach(run -> finishOne());
-                log.warn("Stopped the running plugin commands at shutdown; {} queued runs did not run", dropped.size());
-                runs.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException interrupted) {
-            runs.shutdownNow();
-            Thread.currentThread().interrupt();
+        Shutdown shutdown = BackgroundExecutors.shutDown(runs, CLOSE_WAIT, CLOSE_WAIT);
+        shutdown.neverStarted().forEach(run -> unfinished.decrement());
+        if (shutdown.timedOut()) {
+            log.warn("Stopped the running plugin commands at shutdown; {} queued runs did not run", shutdown.neverStarted().size());
         }
         io.shutdownNow();
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     /**

@@ -2,12 +2,9 @@ package org.nodepoint.syslog;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.nodepoint.background.BackgroundExecutors;
 import org.nodepoint.config.SettingsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +28,7 @@ public final class LogRetention implements AutoCloseable {
         this.systemLog = systemLog;
         this.settings = settings;
         this.clock = clock;
-        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "nodepoint-log-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.executor = BackgroundExecutors.singleThreadScheduler("nodepoint-log-retention");
     }
 
     /** Schedules the first deletion at once and the next ones a day apart. */
@@ -76,31 +68,14 @@ public final class LogRetention implements AutoCloseable {
 
     /** Waits until the deletions scheduled to run by now have finished; for tests. */
     public void awaitIdle(Duration timeout) {
-        CompletableFuture<Void> marker = new CompletableFuture<>();
-        try {
-            executor.execute(() -> marker.complete(null));
-            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shutDown) {
-            return;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException notDone) {
-            throw new IllegalStateException("Old log entries were still being deleted after " + timeout, notDone);
-        }
+        BackgroundExecutors.awaitQueuedTasks(executor, timeout, "Old log entries were still being deleted");
     }
 
     /** Cancels the next runs and waits for a running deletion to finish its current batch. */
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("Deleting old system log entries did not stop within {}", SHUTDOWN_WAIT);
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (BackgroundExecutors.shutDown(executor, SHUTDOWN_WAIT).timedOut()) {
+            log.warn("Deleting old system log entries did not stop within {}", SHUTDOWN_WAIT);
         }
     }
 }

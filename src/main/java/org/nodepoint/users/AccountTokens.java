@@ -1,12 +1,6 @@
 package org.nodepoint.users;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -19,7 +13,7 @@ final class AccountTokens {
     /** Rows stay this long past their expiry, so that a late code is reported as expired or used rather than unknown. */
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(30);
     /** The length of every code. Input of another length is reported as unknown without a database look-up. */
-    private static final int CODE_LENGTH = 43;
+    private static final int CODE_LENGTH = SecretTokens.LENGTH;
     /** The window of the per-account mail limits. */
     static final Duration MAIL_LIMIT_WINDOW = Duration.ofHours(1);
 
@@ -32,8 +26,6 @@ final class AccountTokens {
         }
     }
 
-    private final SecureRandom random = new SecureRandom();
-
     /**
      * Stores a new code for the user in the caller's transaction and returns it. Returns empty
      * instead when {@code maxPerWindow} codes of this purpose were created for the user within
@@ -45,8 +37,8 @@ final class AccountTokens {
         if (dao.countCreatedSince(userId, purpose, now - MAIL_LIMIT_WINDOW.toMillis()) >= maxPerWindow) {
             return Optional.empty();
         }
-        String code = newCode();
-        dao.insert(userId, purpose, email, hash(code), now, now + validity.toMillis());
+        String code = SecretTokens.generate();
+        dao.insert(userId, purpose, email, SecretTokens.hash(code), now, now + validity.toMillis());
         return Optional.of(code);
     }
 
@@ -56,7 +48,7 @@ final class AccountTokens {
         if (code.length() != CODE_LENGTH) {
             return Optional.empty();
         }
-        return handle.attach(AccountTokenDao.class).findByHash(hash(code), purpose);
+        return handle.attach(AccountTokenDao.class).findByHash(SecretTokens.hash(code), purpose);
     }
 
     /**
@@ -85,20 +77,5 @@ final class AccountTokens {
     /** Removes the spaces that copying a code from a mail may add around it. */
     static String clean(String input) {
         return input == null ? "" : input.strip();
-    }
-
-    private String newCode() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String code) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", missing);
-        }
     }
 }

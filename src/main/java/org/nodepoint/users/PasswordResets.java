@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.nodepoint.background.BackgroundExecutors;
+import org.nodepoint.background.DaemonThreads;
+import org.nodepoint.background.UnfinishedCount;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
@@ -47,7 +47,7 @@ public final class PasswordResets implements AutoCloseable {
     private final Clock clock;
     private final AccountTokens tokens = new AccountTokens();
     private final ThreadPoolExecutor lookups;
-    private final AtomicInteger unfinished = new AtomicInteger();
+    private final UnfinishedCount unfinished = new UnfinishedCount();
 
     public PasswordResets(Database database, Passwords passwords, SettingsStore settings, AccountMails mails, Clock clock) {
         this.read = database.read();
@@ -56,11 +56,7 @@ public final class PasswordResets implements AutoCloseable {
         this.settings = settings;
         this.mails = mails;
         this.clock = clock;
-        this.lookups = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_WAITING_REQUESTS), runnable -> {
-            Thread thread = new Thread(runnable, "nodepoint-lost-password");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.lookups = BackgroundExecutors.boundedPool(1, MAX_WAITING_REQUESTS, DaemonThreads.named("nodepoint-lost-password"));
     }
 
     /** True while mail is configured and Active Directory is off. */
@@ -78,7 +74,7 @@ public final class PasswordResets implements AutoCloseable {
         if (input.isEmpty() || !isAvailable()) {
             return;
         }
-        unfinished.incrementAndGet();
+        unfinished.increment();
         try {
             lookups.execute(() -> {
                 try {
@@ -86,11 +82,11 @@ public final class PasswordResets implements AutoCloseable {
                 } catch (RuntimeException failure) {
                     log.warn("A lost password request failed", failure);
                 } finally {
-                    unfinished.decrementAndGet();
+                    unfinished.decrement();
                 }
             });
         } catch (RejectedExecutionException full) {
-            unfinished.decrementAndGet();
+            unfinished.decrement();
             log.warn("Dropped a lost password request, because {} requests are waiting or the server is stopping", MAX_WAITING_REQUESTS);
         }
     }
@@ -186,31 +182,12 @@ public final class PasswordResets implements AutoCloseable {
 
     /** Waits until every queued request has been looked up and its mail queued; for tests. */
     public void awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (unfinished.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(unfinished.get() + " lost password requests were still waiting after " + timeout);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        unfinished.awaitZero(timeout, "lost password requests were still waiting");
     }
 
     /** Finishes the requests already queued, so that their mails reach the outbox before it closes. */
     @Override
     public void close() {
-        lookups.shutdown();
-        try {
-            if (!lookups.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                lookups.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            lookups.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        BackgroundExecutors.shutDown(lookups, SHUTDOWN_WAIT);
     }
 }

@@ -14,7 +14,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -27,6 +26,7 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.syslog.LogEntry;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.CapturedLogs;
+import org.nodepoint.testing.TestMail;
 import org.nodepoint.testing.TestNodePoint;
 
 /** The "Send test e-mail" form on the settings page. */
@@ -53,15 +53,6 @@ class TestMailRoutesTest {
         node = TestNodePoint.configured(folder, settings);
     }
 
-    private static Map<String, String> mailSettings(int port) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(Settings.SMTP_SERVER, "127.0.0.1");
-        settings.put(Settings.SMTP_PORT, String.valueOf(port));
-        settings.put(Settings.SMTP_FROM, "desk@example.org");
-        settings.put(Settings.SMTP_SECURITY, "none");
-        return settings;
-    }
-
     @Test
     void form_is_prefilled_with_admin_address() {
         start(Map.of());
@@ -81,7 +72,7 @@ class TestMailRoutesTest {
 
     @Test
     void test_mail_arrives_and_success_is_shown() {
-        start(mailSettings(smtp.getSmtp().getPort()));
+        start(TestMail.settings(smtp));
 
         node.http((server, client) -> {
             Browser browser = SettingsForm.signedInAdmin(client.getOrigin());
@@ -102,7 +93,7 @@ class TestMailRoutesTest {
 
     @Test
     void invalid_address_is_rejected_naming_the_field() {
-        start(mailSettings(smtp.getSmtp().getPort()));
+        start(TestMail.settings(smtp));
         List<String> invalid = List.of("", "not-an-address", "it@localhost", "it@example.org\r\nBcc: spy@example.org",
                 "Dana <it@example.org>", "it@example.org, spy@example.org", "\"it\"@example.org", "a".repeat(250) + "@example.org");
 
@@ -148,7 +139,7 @@ class TestMailRoutesTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        start(mailSettings(closedPort));
+        start(TestMail.settings(closedPort));
 
         node.http((server, client) -> {
             Browser browser = SettingsForm.signedInAdmin(client.getOrigin());
@@ -166,7 +157,7 @@ class TestMailRoutesTest {
     void server_reply_never_reveals_smtp_password() throws Exception {
         try (RejectingServer rejecting = new RejectingServer("550 5.7.1 Sender rejected for password " + SMTP_PASSWORD);
                 CapturedLogs logs = new CapturedLogs()) {
-            Map<String, String> settings = mailSettings(rejecting.port());
+            Map<String, String> settings = TestMail.settings(rejecting.port());
             settings.put(Settings.SMTP_USER, "desk");
             settings.put(Settings.SMTP_PASSWORD, SMTP_PASSWORD);
             start(settings);

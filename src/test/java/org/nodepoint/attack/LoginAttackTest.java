@@ -13,6 +13,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nodepoint.testing.Browser;
+import org.nodepoint.testing.MovableClock;
 
 /**
  * Sends the attack corpus into the sign-in form. After a few failures the sign-in throttle would
@@ -26,7 +27,7 @@ class LoginAttackTest {
     private static final int REQUESTS_PER_WINDOW = 4;
     private static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
 
-    private final SteppingClock clock = new SteppingClock();
+    private final MovableClock clock = new MovableClock();
     private AttackServer server;
     private int requestsInWindow;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.TestNodePoint;
+import org.nodepoint.users.SecretTokens;
 import org.nodepoint.users.User;
 
 class AuthRoutesTest {
@@ -79,7 +80,7 @@ class AuthRoutesTest {
                         handle.createQuery("SELECT * FROM sessions").mapToMap().list());
                 assertThat(rows).hasSize(1);
                 assertThat(rows.get(0).values()).extracting(String::valueOf).noneMatch(value -> value.contains(token));
-                assertThat(rows.get(0).get("token_hash")).isEqualTo(SessionService.hash(token));
+                assertThat(rows.get(0).get("token_hash")).isEqualTo(SecretTokens.hash(token));
                 assertThat(String.valueOf(rows.get(0).get("token_hash"))).matches("[0-9a-f]{64}");
             });
         }

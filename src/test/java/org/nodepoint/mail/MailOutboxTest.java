@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.nodepoint.config.Settings;
 import org.nodepoint.syslog.LogEntry;
+import org.nodepoint.testing.TestMail;
 import org.nodepoint.testing.TestNodePoint;
 
 class MailOutboxTest {
@@ -28,14 +29,9 @@ class MailOutboxTest {
     @TempDir
     Path folder;
 
-    private Map<String, String> mailSettings(int port) {
-        return Map.of(Settings.SMTP_SERVER, "127.0.0.1", Settings.SMTP_PORT, String.valueOf(port),
-                Settings.SMTP_FROM, "desk@example.org", Settings.SMTP_SECURITY, "none");
-    }
-
     @Test
     void mail_has_site_subject_and_escaped_html() throws Exception {
-        try (TestNodePoint node = TestNodePoint.configured(folder, mailSettings(smtp.getSmtp().getPort()))) {
+        try (TestNodePoint node = TestNodePoint.configured(folder, TestMail.settings(smtp))) {
             node.wiring.mail.send(new OutgoingMail("Dana Grüber", "dana@example.org", "Ticket 7: <b>Grüße</b>",
                     "Printer says <script>alert(1)</script> & stops.\nSee https://desk.example.org/tickets/7"));
             node.wiring.mail.awaitIdle(WAIT);
@@ -58,7 +54,7 @@ class MailOutboxTest {
 
     @Test
     void mail_ends_with_configured_signature() throws Exception {
-        Map<String, String> settings = new java.util.HashMap<>(mailSettings(smtp.getSmtp().getPort()));
+        Map<String, String> settings = TestMail.settings(smtp);
         settings.put(Settings.EMAIL_SIGNATURE, "IT desk, room 4");
         try (TestNodePoint node = TestNodePoint.configured(folder, settings)) {
             node.wiring.mail.send(new OutgoingMail("Dana", "dana@example.org", "Hello", "Body"));
@@ -80,7 +76,7 @@ class MailOutboxTest {
     @Test
     void refused_mail_is_logged_after_retries() throws IOException {
         int closedPort = freePort();
-        try (TestNodePoint node = TestNodePoint.configured(folder, mailSettings(closedPort))) {
+        try (TestNodePoint node = TestNodePoint.configured(folder, TestMail.settings(closedPort))) {
             long started = System.nanoTime();
             node.wiring.mail.send(new OutgoingMail("Dana", "dana@example.org", "Printer jam", "Body"));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("send only queues").isLessThan(Duration.ofSeconds(1));
@@ -97,7 +93,7 @@ class MailOutboxTest {
     @Test
     void send_now_throws_the_failure() throws IOException {
         int closedPort = freePort();
-        try (TestNodePoint node = TestNodePoint.configured(folder, mailSettings(closedPort))) {
+        try (TestNodePoint node = TestNodePoint.configured(folder, TestMail.settings(closedPort))) {
             assertThatThrownBy(() -> node.wiring.mail.sendNow(new OutgoingMail("Dana", "dana@example.org", "Test", "Body")))
                     .isInstanceOf(MailFailure.class)
                     .hasMessageContaining("Connection refused");

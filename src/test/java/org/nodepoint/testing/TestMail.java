@@ -17,9 +17,14 @@ public final class TestMail {
 
     /** Returns the settings that send mail to the GreenMail server in plain SMTP, without public_url. */
     public static Map<String, String> settings(GreenMailExtension smtp) {
+        return settings(smtp.getSmtp().getPort());
+    }
+
+    /** Returns the settings that send mail in plain SMTP to the port on 127.0.0.1, without public_url. */
+    public static Map<String, String> settings(int port) {
         Map<String, String> settings = new HashMap<>();
         settings.put(Settings.SMTP_SERVER, "127.0.0.1");
-        settings.put(Settings.SMTP_PORT, String.valueOf(smtp.getSmtp().getPort()));
+        settings.put(Settings.SMTP_PORT, String.valueOf(port));
         settings.put(Settings.SMTP_SECURITY, "none");
         settings.put(Settings.SMTP_FROM, "desk@example.org");
         return settings;
