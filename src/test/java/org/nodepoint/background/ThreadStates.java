@@ -6,7 +6,7 @@ import java.time.Duration;
  * Lets a test thread hold back until another thread blocks in a timed wait, so that a test can
  * show that a method waits instead of returning early.
  */
-final class ThreadStates {
+public final class ThreadStates {
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
     private ThreadStates() {
@@ -17,7 +17,7 @@ final class ThreadStates {
      * {@link #LIMIT} in any case, so that a broken wait fails the test's assertions instead of
      * hanging it.
      */
-    static void awaitTimedWaiting(Thread thread) {
+    public static void awaitTimedWaiting(Thread thread) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
             Thread.onSpinWait();
