@@ -24,6 +24,10 @@ import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.OwnerOnly;
 import org.nodepoint.events.EventBus;
+import org.nodepoint.forms.FormAnswers;
+import org.nodepoint.forms.FormFiling;
+import org.nodepoint.forms.FormRoutes;
+import org.nodepoint.forms.FormService;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
 import org.nodepoint.mail.MailChannel;
@@ -76,6 +80,9 @@ public final class Wiring implements AutoCloseable {
     public final SetupService setup;
     public final ProductService products;
     public final TicketService tickets;
+    public final FormService forms;
+    public final FormFiling formFiling;
+    public final FormAnswers formAnswers;
     public final SearchService search;
     public final SiteSettingsService siteSettings;
     public final EventBus events;
@@ -118,6 +125,9 @@ public final class Wiring implements AutoCloseable {
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
+        this.forms = new FormService(database, settings, products, clock);
+        this.formFiling = new FormFiling(forms, tickets, products, users);
+        this.formAnswers = new FormAnswers(database, tickets);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
@@ -151,7 +161,7 @@ public final class Wiring implements AutoCloseable {
         // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle, systemLog, signInLog);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, throttle, systemLog, signInLog);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
@@ -162,8 +172,9 @@ public final class Wiring implements AutoCloseable {
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
-                new ProductRoutes(products, tickets, pages),
-                new TicketRoutes(tickets, products, settings, pages, gate),
+                new ProductRoutes(products, tickets, pages, forms),
+                new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers),
+                new FormRoutes(forms, products, settings, pages, gate),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),

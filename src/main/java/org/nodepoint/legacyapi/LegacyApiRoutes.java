@@ -7,6 +7,7 @@ import java.util.Map;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.SettingsStore;
+import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.tickets.TicketService;
@@ -24,11 +25,11 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     private final LegacyApi api;
 
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
-            LoginThrottle throttle, SystemLog systemLog, SignInLog signInLog) {
+            FormAnswers formAnswers, LoginThrottle throttle, SystemLog systemLog, SignInLog signInLog) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products).register(calls);
-        new TicketCalls(api, tickets).register(calls);
+        new TicketCalls(api, tickets, formAnswers).register(calls);
         new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.tickets.NewTicket;
 import org.nodepoint.tickets.Priority;
 import org.nodepoint.tickets.ProductListing;
@@ -32,11 +33,13 @@ final class TicketCalls {
 
     private final LegacyApi api;
     private final TicketService tickets;
+    private final FormAnswers formAnswers;
     private final ListingCache listings = new ListingCache(LISTING_CACHE_BYTES);
 
-    TicketCalls(LegacyApi api, TicketService tickets) {
+    TicketCalls(LegacyApi api, TicketService tickets, FormAnswers formAnswers) {
         this.api = api;
         this.tickets = tickets;
+        this.formAnswers = formAnswers;
     }
 
     void register(Map<String, LegacyApi.Call> calls) {
@@ -78,6 +81,8 @@ final class TicketCalls {
             throw ApiError.ticketNotFound();
         }
         Ticket ticket = details.ticket();
+        // NodePoint 1.x wrote the answers to a custom form into the description, so scripts find them there.
+        String description = FormAnswers.withAnswers(ticket.description(), formAnswers.list(api.apiActor(), id));
         List<List<LegacyJson.Field>> comments = details.comments().stream()
                 .map(comment -> LegacyJson.object(
                         "id", String.valueOf(comment.id()),
@@ -95,7 +100,7 @@ final class TicketCalls {
                 .put("created_by", details.createdByName())
                 .put("assigned_to", String.join(" ", details.assignees()))
                 .put("title", ticket.title())
-                .put("description", ticket.description().replace("\r", ""))
+                .put("description", description.replace("\r", ""))
                 .put("priority", ticket.priorityLevel().label())
                 .put("status", ticket.status())
                 .put("resolution", ticket.resolution())

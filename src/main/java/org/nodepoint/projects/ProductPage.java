@@ -2,14 +2,20 @@ package org.nodepoint.projects;
 
 import java.util.List;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.forms.TicketForm;
 import org.nodepoint.web.Chrome;
 
-/** A product with its releases, and the add-release form for level 3 and up. */
+/**
+ * A product with its releases, and the add-release form for level 3 and up. Managers of custom
+ * forms ({@code showsTicketForm}) also see the form its new tickets use, or null for the plain form.
+ */
 public record ProductPage(
         Chrome chrome,
         Product product,
         List<Release> releases,
         long ticketCount,
+        boolean showsTicketForm,
+        TicketForm ticketForm,
         boolean canAddRelease,
         boolean canEdit,
         String version,

@@ -3,6 +3,8 @@ package org.nodepoint.projects;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.forms.FormService;
+import org.nodepoint.forms.TicketForm;
 import org.nodepoint.tickets.TicketFilter;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Level;
@@ -20,11 +22,13 @@ public final class ProductRoutes implements FeatureRoutes {
     private final ProductService products;
     private final TicketService tickets;
     private final Pages pages;
+    private final FormService forms;
 
-    public ProductRoutes(ProductService products, TicketService tickets, Pages pages) {
+    public ProductRoutes(ProductService products, TicketService tickets, Pages pages, FormService forms) {
         this.products = products;
         this.tickets = tickets;
         this.pages = pages;
+        this.forms = forms;
     }
 
     @Override
@@ -88,7 +92,10 @@ public final class ProductRoutes implements FeatureRoutes {
         Viewer viewer = CurrentViewer.of(ctx);
         Product product = products.findVisible(viewer, id);
         long ticketCount = tickets.count(viewer, new TicketFilter(product.id(), null, null, TicketFilter.Sort.NEWEST));
+        boolean showsTicketForm = forms.canManage(viewer);
+        TicketForm ticketForm = showsTicketForm ? forms.formFor(product.id()).orElse(null) : null;
         pages.render(ctx, "projects/show.jte", new ProductPage(pages.chrome(ctx), product, products.releases(id), ticketCount,
+                showsTicketForm, ticketForm,
                 viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors));
     }
 

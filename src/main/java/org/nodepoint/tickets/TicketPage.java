@@ -2,16 +2,19 @@ package org.nodepoint.tickets;
 
 import java.util.List;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.forms.TicketAnswer;
 import org.nodepoint.projects.Release;
 import org.nodepoint.web.Chrome;
 
 /**
  * A ticket with its comments and history, the update form for level 3 and up and the comment
- * form for level 1 and up. {@code edit} contains the values to show in the update form.
+ * form for level 1 and up. {@code edit} contains the values to show in the update form, and
+ * {@code answers} the answers of the custom form that the ticket was filed with.
  */
 public record TicketPage(
         Chrome chrome,
         TicketDetails details,
+        List<TicketAnswer> answers,
         boolean canUpdate,
         boolean canComment,
         List<Release> releases,

@@ -12,6 +12,10 @@ import org.nodepoint.config.Component;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
+import org.nodepoint.forms.AnswerSet;
+import org.nodepoint.forms.FilingForm;
+import org.nodepoint.forms.FormAnswers;
+import org.nodepoint.forms.FormFiling;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.users.Level;
@@ -33,13 +37,18 @@ public final class TicketRoutes implements FeatureRoutes {
     private final SettingsStore settings;
     private final Pages pages;
     private final ComponentGate gate;
+    private final FormFiling formFiling;
+    private final FormAnswers formAnswers;
 
-    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate) {
+    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
+            FormFiling formFiling, FormAnswers formAnswers) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
         this.pages = pages;
         this.gate = gate;
+        this.formFiling = formFiling;
+        this.formAnswers = formAnswers;
     }
 
     @Override
@@ -86,7 +95,7 @@ public final class TicketRoutes implements FeatureRoutes {
         requireCanFile(viewer);
         Long productId = PathIds.parseNumber(ctx.queryParam("product"));
         NewTicket blank = new NewTicket(productId == null ? 0 : productId, "", "", "", Priority.NORMAL.label());
-        renderNewForm(ctx, viewer, blank, null);
+        renderNewForm(ctx, viewer, blank, AnswerSet.NONE, null);
     }
 
     private void create(Context ctx) {
@@ -95,8 +104,9 @@ public final class TicketRoutes implements FeatureRoutes {
         Long productId = PathIds.parseNumber(ctx.formParam("productId"));
         NewTicket form = new NewTicket(productId == null ? 0 : productId, Forms.field(ctx, "release"), Forms.field(ctx, "title"),
                 Forms.field(ctx, "description"), Forms.field(ctx, "priority"));
-        Forms.onInvalid(ctx, errors -> renderNewForm(ctx, viewer, form, errors));
-        long id = tickets.file(viewer, form, Origin.WEB);
+        AnswerSet answers = AnswerSet.read(ctx::formParam);
+        Forms.onInvalid(ctx, errors -> renderNewForm(ctx, viewer, form, answers, errors));
+        long id = formFiling.file(viewer, form, answers, ctx.req().getRemoteAddr(), Origin.WEB);
         Flash.success(ctx, "tickets.created", id);
         ctx.redirect(viewer.isGuest() && !canRead(viewer, id) ? "/" : "/tickets/" + id);
     }
@@ -126,15 +136,17 @@ public final class TicketRoutes implements FeatureRoutes {
         ctx.redirect("/tickets/" + id + "#comment-" + commentId);
     }
 
-    private void renderNewForm(Context ctx, Viewer viewer, NewTicket form, FieldErrors formErrors) {
+    private void renderNewForm(Context ctx, Viewer viewer, NewTicket form, AnswerSet answers, FieldErrors formErrors) {
         FieldErrors errors = formErrors;
         List<Product> open = products.listVisible(viewer).stream().filter(product -> !product.isArchived()).toList();
         Product selected = open.stream().filter(product -> product.id() == form.productId()).findFirst().orElse(null);
         if (selected == null && form.productId() != 0 && errors == null) {
             errors = new FieldErrors().add("productId", "tickets.product.invalid");
         }
+        FilingForm customForm = selected == null ? null
+                : formFiling.filingForm(selected, answers, ctx.req().getRemoteAddr()).orElse(null);
         pages.render(ctx, "tickets/new.jte", new NewTicketPage(pages.chrome(ctx), open, selected,
-                selected == null ? List.of() : products.releases(selected.id()), form, errors));
+                selected == null ? List.of() : products.releases(selected.id()), form, customForm, errors));
     }
 
     private void renderTicket(Context ctx, long id, TicketUpdate edit, FieldErrors editErrors, String commentText, FieldErrors commentErrors) {
@@ -144,7 +156,8 @@ public final class TicketRoutes implements FeatureRoutes {
         TicketUpdate shown = edit != null ? edit : new TicketUpdate(ticket.title(), ticket.description(), ticket.status(),
                 ticket.resolution(), ticket.priorityLevel().label(), ticket.release(), "", null);
         boolean canComment = viewer.hasLevel(Level.AUTHORIZED) && (!ticket.isClosed() || viewer.hasLevel(Level.TICKETS_MANAGEMENT));
-        pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, viewer.hasLevel(Level.TICKETS_MANAGEMENT),
+        pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, formAnswers.list(viewer, id),
+                viewer.hasLevel(Level.TICKETS_MANAGEMENT),
                 canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors));
     }
 

@@ -89,6 +89,11 @@ public final class TicketService {
      * one of the product's releases; the legacy API takes any release text, as NodePoint 1.x did.
      */
     public long file(Viewer viewer, NewTicket ticket, Origin origin) {
+        return file(viewer, ticket, origin, TicketAddition.NONE);
+    }
+
+    /** Files a ticket like {@link #file(Viewer, NewTicket, Origin)} together with another feature's data. */
+    public long file(Viewer viewer, NewTicket ticket, Origin origin, TicketAddition addition) {
         boolean knownReleaseOnly = origin == Origin.WEB;
         if (!canFile(viewer)) {
             throw new ForbiddenException("tickets.file.forbidden");
@@ -112,11 +117,16 @@ public final class TicketService {
         if (release.length() > MAX_RELEASE_LENGTH) {
             errors.add("release", "projects.release.version.length", MAX_RELEASE_LENGTH);
         }
+        addition.validate(errors);
         errors.throwIfAny();
 
         long creator = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();
-        long id = writer.withExtension(TicketDao.class, dao -> dao.insert(product.get().id(), release, creator, title,
-                description, priority.get().code(), TicketStatus.NEW.label(), clock.millis()));
+        long id = writer.inTransaction(handle -> {
+            long ticketId = handle.attach(TicketDao.class).insert(product.get().id(), release, creator, title,
+                    description, priority.get().code(), TicketStatus.NEW.label(), clock.millis());
+            addition.store(handle, ticketId);
+            return ticketId;
+        });
         log.info("User {} filed ticket {} in product {}", creator, id, product.get().id());
         events.publish(new TicketCreated(id, creator, origin));
         return id;

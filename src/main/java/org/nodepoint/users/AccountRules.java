@@ -71,7 +71,7 @@ final class AccountRules {
         }
     }
 
-    private static boolean isValidEmail(String email) {
+    static boolean isValidEmail(String email) {
         int at = email.lastIndexOf('@');
         if (at <= 0 || at > MAX_LOCAL_PART_LENGTH) {
             return false;

@@ -41,6 +41,10 @@ interface UserDao {
     @SqlQuery("SELECT count(*) FROM users WHERE kind = 'local' AND level = :level")
     long countLocalAtLevel(@Bind("level") int level);
 
+    /** Names of accounts that may sign in, at or above a level, for the user pickers of custom forms. */
+    @SqlQuery("SELECT name FROM users WHERE kind IN ('local', 'admin') AND disabled = 0 AND level >= :minLevel ORDER BY name LIMIT :limit")
+    List<String> listActiveNames(@Bind("minLevel") int minLevel, @Bind("limit") int limit);
+
     /** Every local account in the order they were created, as the list_users API call returns them. */
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE kind = 'local' ORDER BY id")
     List<User> listLocalInCreationOrder();

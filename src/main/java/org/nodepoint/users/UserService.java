@@ -69,6 +69,18 @@ public final class UserService {
         return read.withExtension(UserDao.class, UserDao::listLocalInCreationOrder);
     }
 
+    // Custom forms: the user pickers and the e-mail field.
+
+    /** Returns up to {@code limit} names of accounts that may sign in and have at least {@code minLevel}, by name. */
+    public List<String> listActiveNames(int minLevel, int limit) {
+        return read.withExtension(UserDao.class, dao -> dao.listActiveNames(minLevel, limit));
+    }
+
+    /** Returns true for a plain ASCII address of the form that accounts accept (the length is the caller's to check). */
+    public static boolean isValidEmail(String address) {
+        return AccountRules.isValidEmail(address);
+    }
+
     /** Returns the id of a built-in actor ({@code api}, {@code guest} or {@code system}). */
     public long builtinId(String name) {
         return findByName(name)

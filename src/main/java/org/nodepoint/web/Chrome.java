@@ -8,7 +8,7 @@ import org.nodepoint.users.Viewer;
 /**
  * The frame around every page's content: site name, public notice, the viewer and their
  * navigation, the CSRF token for forms, a pending flash message, the site's appearance and the
- * components that are switched on.
+ * components that are switched on, and whether the Tools menu offers custom forms.
  */
 public record Chrome(
         Text text,
@@ -21,7 +21,8 @@ public record Chrome(
         boolean guestTickets,
         boolean allowRegistrations,
         Appearance appearance,
-        Set<Component> components) {
+        Set<Component> components,
+        boolean canManageForms) {
 
     /** The path of the Bootstrap WebJar. Its version must match the one in pom.xml. */
     public static final String BOOTSTRAP = "/webjars/bootstrap/5.3.8";
@@ -41,6 +42,16 @@ public record Chrome(
     /** True when the Tools menu's users management entry is shown. */
     public boolean canManageUsers() {
         return viewer.hasLevel(Level.USERS_MANAGEMENT);
+    }
+
+    /** True when the Tools menu is shown: it has at least one entry for this viewer. */
+    public boolean hasTools() {
+        return canManageUsers() || isAdmin() || showsCustomForms();
+    }
+
+    /** True when the Tools menu links to the custom forms, which belong to the tickets component. */
+    public boolean showsCustomForms() {
+        return canManageForms && hasComponent(Component.TICKETS);
     }
 
     public boolean isActive(String prefix) {

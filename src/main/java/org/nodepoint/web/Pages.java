@@ -11,9 +11,13 @@ import java.util.Map;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.config.Terminology;
+import org.nodepoint.users.Viewer;
 
 /** Renders jte templates, each with one typed page record, inside the shared page chrome. */
 public final class Pages {
+    /** The rule of the custom forms pages, which FormRoutes also gives its routes. */
+    private static final Requires CUSTOM_FORMS = Requires.configured(Settings::customFormsLevel);
+
     private final TemplateEngine engine;
     private final SettingsStore settings;
     private final Csrf csrf;
@@ -49,18 +53,20 @@ public final class Pages {
 
     public Chrome chrome(Context ctx) {
         Settings current = settings.current();
+        Viewer viewer = CurrentViewer.of(ctx);
         return new Chrome(
                 texts.get(current.terminology()),
                 current.siteName(),
                 current.notice(),
-                CurrentViewer.of(ctx),
+                viewer,
                 csrf.tokenFor(ctx),
                 Flash.take(ctx).orElse(null),
                 ctx.path(),
                 current.guestTickets(),
                 current.allowRegistrations(),
                 Appearance.of(current),
-                current.enabledComponents());
+                current.enabledComponents(),
+                viewer.hasLevel(CUSTOM_FORMS.requiredLevel(current)));
     }
 
     public void render(Context ctx, String template, Object page) {

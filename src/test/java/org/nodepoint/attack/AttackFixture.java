@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.nodepoint.config.Settings;
+import org.nodepoint.forms.FieldType;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.testing.TestNodePoint;
@@ -16,7 +17,8 @@ import org.nodepoint.web.Chrome;
 
 /**
  * The data that attack tests run against: one user per level (named "actor" and the level), the
- * products and tickets that forms target, and objects that no form targets, which must not change.
+ * products, tickets and custom forms that forms target, and objects that no form targets, which
+ * must not change.
  */
 final class AttackFixture {
     /** The level 1 user that $user names, who is not one of the actors. */
@@ -45,6 +47,9 @@ final class AttackFixture {
     private Product targetProduct;
     private long ticket;
     private long targetTicket;
+    private long form;
+    private Product formProduct;
+    private long targetForm;
     private int unique;
 
     private AttackFixture(TestNodePoint node) {
@@ -63,6 +68,19 @@ final class AttackFixture {
         long hiddenTicket = node.ticket(admin, hidden, "Untouched ticket", "No attacked form edits this ticket.");
         node.wiring.tickets.comment(admin, hiddenTicket, "Untouched comment", Origin.WEB);
         this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id());
+        createFormProduct(admin);
+    }
+
+    /**
+     * Creates the custom form that the filing target answers, with a question of each kind that
+     * takes typed text, and the product that uses it. The ids are above {@link #LAST_RESERVED_ID}
+     * so that no number in the corpus names them.
+     */
+    private void createFormProduct(Viewer admin) {
+        form = node.form("Printer report", FieldType.SHORT_TEXT, FieldType.LONG_TEXT, FieldType.NUMBER, FieldType.EMAIL,
+                FieldType.DATE, FieldType.PHONE, FieldType.USER, FieldType.ASSIGNEE, FieldType.SATISFACTION).id();
+        formProduct = node.product("Form product", "Public");
+        node.wiring.forms.assign(admin, form, formProduct.id());
     }
 
     /**
@@ -88,6 +106,9 @@ final class AttackFixture {
         targetProduct = node.product("Target " + (++unique), "Public");
         ticket = node.ticket(admin, product, "Printer jams", "The printer jams on every page.");
         targetTicket = node.ticket(admin, product, "Target ticket", "Target description");
+        // The target form is in use, so that no attacked request can delete it.
+        targetForm = node.form("Target form " + unique, FieldType.SHORT_TEXT).id();
+        node.wiring.forms.assign(admin, targetForm, targetProduct.id());
     }
 
     static AttackFixture create(Path folder) {
@@ -137,11 +158,20 @@ final class AttackFixture {
         values.put("$write", TestNodePoint.WRITE_KEY);
         values.put("$bootstrap", Chrome.BOOTSTRAP);
         values.put("$bootstrapPath", Chrome.BOOTSTRAP.substring("/webjars/".length()));
+        values.put("$form", String.valueOf(form));
+        values.put("$formProduct", String.valueOf(formProduct == null ? 0 : formProduct.id()));
+        values.put("$targetForm", String.valueOf(targetForm));
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
         }
         if (text.contains("$version")) {
             values.put("$version", String.valueOf(currentVersion()));
+        }
+        if (text.contains("$formVersion")) {
+            values.put("$formVersion", String.valueOf(formVersion(form)));
+        }
+        if (text.contains("$targetFormVersion")) {
+            values.put("$targetFormVersion", String.valueOf(formVersion(targetForm)));
         }
         return PermissionTable.fill(text, values);
     }
@@ -149,6 +179,11 @@ final class AttackFixture {
     private long currentVersion() {
         return node.wiring.database.read().withHandle(handle -> handle.createQuery("SELECT version FROM tickets WHERE id = ?")
                 .bind(0, targetTicket).mapTo(Long.class).one());
+    }
+
+    private long formVersion(long formId) {
+        return node.wiring.database.read().withHandle(handle -> handle.createQuery("SELECT version FROM ticket_forms WHERE id = ?")
+                .bind(0, formId).mapTo(Long.class).one());
     }
 
     StoredData snapshot() {

@@ -69,6 +69,13 @@ final class AttackSurface {
                     "title", "Target ticket", "description", "Target description", "note", ""),
             form("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments"), List.of(), "/tickets/$ticket",
                     "comment", "Benign comment"),
+            // Filing through a custom form whose questions take typed text: short and long text, number,
+            // e-mail, date, phone, user, assignee and satisfaction, in that order.
+            form("/tickets", Level.AUTHORIZED, Set.of("tickets", "ticket_answers", "ticket_assignees"), List.of("title", "description"), null,
+                    "productId", "$formProduct", "formId", "$form", "formVersion", "$formVersion", "title", "Benign title",
+                    "description", "Benign description", "answer1", "Benign short answer", "answer2", "Benign long answer",
+                    "answer3", "42", "answer4", "reporter@example.com", "answer5", "2025-03-31", "answer6", "+1 555 0100",
+                    "answer7", "$user", "answer8", "$manager", "answer9", "Moderately"),
             form("/lost-password", Level.GUEST, Set.of(), List.of(), null, "name", "$user"),
             form("/reset-password", Level.GUEST, Set.of(), List.of("password2"), null,
                     "token", "benign-reset-code", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
@@ -77,6 +84,17 @@ final class AttackSurface {
             form("/admin/settings/test-mail", Level.ADMIN, Set.of(), List.of(), null, "address", "helpdesk@example.com"),
             form("/users", Level.USERS_MANAGEMENT, Set.of("users"), List.of("name", "password2"), null,
                     "name", "$unique", "email", "", "level", "1", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
+            form("/forms/$targetForm", Level.PROJECTS_MANAGEMENT, Set.of(), List.of("name", "titleQuestion"), "/forms/$targetForm",
+                    "version", "$targetFormVersion", "name", "Benign form", "titleQuestion", "Benign title question",
+                    "descriptionQuestion", "Benign description question", "isDefault", "", "question", "Benign question",
+                    "type", "short_text", "required", "no"),
+            form("/forms", Level.PROJECTS_MANAGEMENT, Set.of("ticket_forms"), List.of("name", "titleQuestion"), null,
+                    "name", "Benign form", "titleQuestion", "Benign title question", "descriptionQuestion", "Benign description question",
+                    "isDefault", "", "question", "Benign question", "type", "short_text", "required", "no"),
+            form("/forms/$targetForm/projects", Level.PROJECTS_MANAGEMENT, Set.of("product_forms"), List.of(), null,
+                    "productId", "$targetProduct"),
+            form("/forms/$targetForm/projects/remove", Level.PROJECTS_MANAGEMENT, Set.of(), List.of(), null,
+                    "productId", "$targetProduct"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
             form("/projects", Level.PROJECTS_MANAGEMENT, Set.of("products", "releases"), List.of("name", "visibility"), null,
                     "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
@@ -98,7 +116,8 @@ final class AttackSurface {
             query("/login", Level.GUEST, "next", "/tickets"),
             query("/reset-password", Level.GUEST, "token", "benign-reset-code"),
             query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"),
-            query("/admin/log", Level.ADMIN, "text", "printer", "category", "sign_in", "page", "1"));
+            query("/admin/log", Level.ADMIN, "text", "printer", "category", "sign_in", "page", "1"),
+            query("/forms", Level.PROJECTS_MANAGEMENT, "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(
@@ -109,6 +128,12 @@ final class AttackSurface {
             pathParameter("POST", "/projects/{id}/releases", Level.TICKETS_MANAGEMENT, "$product"),
             pathParameter("POST", "/tickets/{id}", Level.TICKETS_MANAGEMENT, "$ticket"),
             pathParameter("POST", "/tickets/{id}/comments", Level.AUTHORIZED, "$ticket"),
+            pathParameter("GET", "/forms/{id}", Level.PROJECTS_MANAGEMENT, "$targetForm"),
+            pathParameter("GET", "/forms/{id}/edit", Level.PROJECTS_MANAGEMENT, "$targetForm"),
+            pathParameter("POST", "/forms/{id}", Level.PROJECTS_MANAGEMENT, "$targetForm"),
+            pathParameter("POST", "/forms/{id}/delete", Level.PROJECTS_MANAGEMENT, "$targetForm"),
+            pathParameter("POST", "/forms/{id}/projects", Level.PROJECTS_MANAGEMENT, "$targetForm"),
+            pathParameter("POST", "/forms/{id}/projects/remove", Level.PROJECTS_MANAGEMENT, "$targetForm"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.nodepoint.Wiring;
 import org.nodepoint.config.Settings;
+import org.nodepoint.forms.FieldType;
+import org.nodepoint.forms.FormDraft;
+import org.nodepoint.forms.TicketForm;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductForm;
 import org.nodepoint.setup.SetupCode;
@@ -117,6 +120,12 @@ public final class TestNodePoint implements AutoCloseable {
 
     public long ticket(Viewer author, Product product, String title, String description) {
         return wiring.tickets.file(author, new NewTicket(product.id(), "", title, description, "Normal"), Origin.WEB);
+    }
+
+    /** Creates a custom form, as the administrator, with one optional question per type, asking for the type's key. */
+    public TicketForm form(String name, FieldType... types) {
+        List<FormDraft.Row> rows = java.util.Arrays.stream(types).map(type -> new FormDraft.Row(type.key(), type.key(), false)).toList();
+        return wiring.forms.create(admin(), new FormDraft(name, "Title", "Description", false, rows));
     }
 
     public static int levelOf(String name) {

@@ -25,6 +25,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nodepoint.config.Settings;
+import org.nodepoint.forms.FieldType;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.PermissionTable;
@@ -46,7 +47,7 @@ class PermissionMatrixTest {
     Path folder;
 
     /** The objects that placeholders name. */
-    private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket) {
+    private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form) {
     }
 
     @Test
@@ -153,7 +154,9 @@ class PermissionMatrixTest {
         Product hidden = node.product("Restricted product", "Restricted");
         long ticket = node.ticket(node.admin(), product, "Printer jams", "The printer jams on every page.");
         long hiddenTicket = node.ticket(node.admin(), hidden, "Server room key", "Lost the key to the server room.");
-        return new Fixture(product, hidden, ticket, hiddenTicket);
+        long form = node.form("Printer form", FieldType.SHORT_TEXT).id();
+        node.wiring.forms.assign(node.admin(), form, product.id());
+        return new Fixture(product, hidden, ticket, hiddenTicket, form);
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -219,7 +222,8 @@ class PermissionMatrixTest {
                 "$user", MEMBER,
                 "$self", userName(actor),
                 "$password", TestNodePoint.PASSWORD,
-                "$bootstrap", Chrome.BOOTSTRAP);
+                "$bootstrap", Chrome.BOOTSTRAP,
+                "$form", String.valueOf(fixture.form()));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {

@@ -1,0 +1,176 @@
+package org.nodepoint.forms;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.text.UserText;
+import org.nodepoint.tickets.Priority;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.User;
+import org.nodepoint.users.UserService;
+
+/**
+ * Checks the answers to a custom form, one rule per field type, and returns the values to store.
+ * Each error names the question in its message and the answer's form field as its key. Values are
+ * stored as typed after cleaning, except choices, which are stored in their listed spelling.
+ */
+final class AnswerRules {
+    static final int MAX_SHORT_TEXT_LENGTH = 200;
+    static final int MAX_LONG_TEXT_LENGTH = 10_000;
+    static final int MAX_NUMBER_LENGTH = 30;
+    /** RFC 5321 limits a whole address to 254 characters. */
+    static final int MAX_EMAIL_LENGTH = 254;
+    static final int MAX_PHONE_LENGTH = 30;
+
+    /** An optional minus sign, digits, and optionally a decimal point or comma with more digits. */
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+([.,][0-9]+)?");
+    /** Digits with the usual separators, and an optional leading plus; at least three digits are checked apart. */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]+");
+    private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final String CHECKED = "Yes";
+    private static final String UNCHECKED = "No";
+
+    /**
+     * The checked answers: one per field, in form order, the users to assign, the priority label
+     * for the ticket, and the errors (empty when every answer is valid).
+     */
+    record Checked(List<TicketAnswer> answers, Set<Long> assigneeIds, String priority, FieldErrors errors) {
+    }
+
+    private final Function<String, Optional<User>> findUser;
+
+    /** Takes the look-up of users by name, which the user and assignee fields need. */
+    AnswerRules(Function<String, Optional<User>> findUser) {
+        this.findUser = findUser;
+    }
+
+    Checked check(TicketForm form, AnswerSet submitted, String submitterAddress) {
+        FieldErrors errors = new FieldErrors();
+        List<TicketAnswer> answers = new ArrayList<>();
+        Set<Long> assignees = new LinkedHashSet<>();
+        String priority = Priority.NORMAL.label();
+        for (FormField field : form.fields()) {
+            String key = AnswerSet.fieldName(field.position());
+            String value = switch (field.type()) {
+                case SUBMITTER_ADDRESS -> submitterAddress;
+                case USER, ASSIGNEE -> checkUser(field, submitted.value(field.position()), key, errors, assignees);
+                default -> checkValue(field, submitted.value(field.position()), key, errors);
+            };
+            if (field.type() == FieldType.PRIORITY && !value.isEmpty()) {
+                priority = value;
+            }
+            boolean answered = field.type() == FieldType.CHECKBOX ? CHECKED.equals(value) : !value.isEmpty();
+            if (!answered && field.required() && !errors.has(key)) {
+                errors.add(key, field.type() == FieldType.CHECKBOX ? "forms.answer.unchecked" : "forms.answer.required", field.question());
+            }
+            answers.add(new TicketAnswer(field.position(), field.question(), field.type().key(), value));
+        }
+        return new Checked(answers, assignees, priority, errors);
+    }
+
+    /** Returns the value to store, or "" with an error added when the answer is invalid. */
+    private static String checkValue(FormField field, String raw, String key, FieldErrors errors) {
+        String question = field.question();
+        String text = field.type() == FieldType.LONG_TEXT ? UserText.multiLine(raw) : UserText.singleLine(raw);
+        return switch (field.type()) {
+            case SHORT_TEXT -> maxLength(text, MAX_SHORT_TEXT_LENGTH, question, key, errors);
+            case LONG_TEXT -> maxLength(text, MAX_LONG_TEXT_LENGTH, question, key, errors);
+            case NUMBER -> matching(text, NUMBER, MAX_NUMBER_LENGTH, "forms.answer.number", question, key, errors);
+            case EMAIL -> text.isEmpty() || (text.length() <= MAX_EMAIL_LENGTH && UserService.isValidEmail(text)) ? text
+                    : invalid("forms.answer.email", question, key, errors);
+            case PHONE -> isPhone(text) ? text : invalid("forms.answer.phone", question, key, errors);
+            case DATE -> isDate(text) ? text : invalid("forms.answer.date", question, key, errors);
+            case CHECKBOX -> checkbox(text, question, key, errors);
+            case SCALE -> choice(text, field.type(), "forms.answer.scale", question, key, errors);
+            case YES_NO, TRUE_FALSE, SATISFACTION, PRIORITY -> choice(text, field.type(), "forms.answer.choice", question, key, errors);
+            // The editor rejects types that are not available, so a form never contains one.
+            default -> throw new IllegalStateException("No answer rule for field type " + field.type());
+        };
+    }
+
+    private String checkUser(FormField field, String raw, String key, FieldErrors errors, Set<Long> assignees) {
+        String name = UserText.singleLine(raw);
+        if (name.isEmpty()) {
+            return "";
+        }
+        boolean assignee = field.type() == FieldType.ASSIGNEE;
+        Optional<User> user = findUser.apply(name)
+                .filter(User::canSignIn)
+                .filter(found -> !assignee || found.level() >= Level.TICKETS_MANAGEMENT);
+        if (user.isEmpty()) {
+            return invalid(assignee ? "forms.answer.assignee" : "forms.answer.user", field.question(), key, errors);
+        }
+        if (assignee) {
+            assignees.add(user.get().id());
+        }
+        return user.get().name();
+    }
+
+    private static String maxLength(String text, int max, String question, String key, FieldErrors errors) {
+        if (text.length() > max) {
+            errors.add(key, "forms.answer.length", question, max);
+            return "";
+        }
+        return text;
+    }
+
+    private static String matching(String text, Pattern pattern, int max, String messageKey, String question, String key,
+            FieldErrors errors) {
+        return text.isEmpty() || (text.length() <= max && pattern.matcher(text).matches()) ? text : invalid(messageKey, question, key, errors);
+    }
+
+    private static boolean isPhone(String text) {
+        long digits = text.chars().filter(c -> c >= '0' && c <= '9').count();
+        return text.isEmpty() || (text.length() <= MAX_PHONE_LENGTH && digits >= 3 && PHONE.matcher(text).matches());
+    }
+
+    private static boolean isDate(String text) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        if (!DATE_SHAPE.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            LocalDate.parse(text, ISO_DATE);
+            return true;
+        } catch (DateTimeParseException invalid) {
+            return false;
+        }
+    }
+
+    /** Returns "Yes" for a ticked box, which sends the value that the page gives it, and "No" for an unticked box, which sends nothing. */
+    private static String checkbox(String text, String question, String key, FieldErrors errors) {
+        if (text.isEmpty()) {
+            return UNCHECKED;
+        }
+        return CHECKED.equals(text) ? CHECKED : invalid("forms.answer.checkbox", question, key, errors);
+    }
+
+    /** Accepts one of the type's choices in any letter case and returns its listed spelling. */
+    private static String choice(String text, FieldType type, String messageKey, String question, String key, FieldErrors errors) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        return type.choices().stream().filter(choice -> choice.equalsIgnoreCase(text)).findFirst()
+                .orElseGet(() -> {
+                    errors.add(key, messageKey, question, String.join(", ", type.choices()));
+                    return "";
+                });
+    }
+
+    private static String invalid(String messageKey, String question, String key, FieldErrors errors) {
+        errors.add(key, messageKey, question);
+        return "";
+    }
+}

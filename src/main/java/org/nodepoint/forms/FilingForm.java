@@ -1,0 +1,19 @@
+package org.nodepoint.forms;
+
+import java.util.List;
+
+/**
+ * A custom form on the new-ticket page: the form, the values to show in it, the submitter's
+ * address for the address field, and the names that the user and assignee fields suggest.
+ */
+public record FilingForm(TicketForm form, AnswerSet answers, String submitterAddress, List<String> userNames,
+        List<String> assigneeNames) {
+
+    public String fieldName(FormField field) {
+        return AnswerSet.fieldName(field.position());
+    }
+
+    public String value(FormField field) {
+        return answers.value(field.position());
+    }
+}
