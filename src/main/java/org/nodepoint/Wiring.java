@@ -45,6 +45,11 @@ import org.nodepoint.setup.SetupService;
 import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.syslog.SystemLogRoutes;
+import org.nodepoint.tickets.Assignments;
+import org.nodepoint.tickets.AttentionFlags;
+import org.nodepoint.tickets.Following;
+import org.nodepoint.tickets.TicketPeoplePanel;
+import org.nodepoint.tickets.TicketPeopleRoutes;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.AccountMails;
@@ -76,6 +81,9 @@ public final class Wiring implements AutoCloseable {
     public final SetupService setup;
     public final ProductService products;
     public final TicketService tickets;
+    public final Following following;
+    public final Assignments assignments;
+    public final AttentionFlags attention;
     public final SearchService search;
     public final SiteSettingsService siteSettings;
     public final EventBus events;
@@ -118,6 +126,9 @@ public final class Wiring implements AutoCloseable {
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
+        this.following = new Following(database, tickets, settings, events);
+        this.assignments = new Assignments(database, tickets, users, events, clock);
+        this.attention = new AttentionFlags(database, tickets, users, settings, events, clock);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
@@ -161,9 +172,11 @@ public final class Wiring implements AutoCloseable {
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
-                new HomeRoutes(tickets, legacyApi.api(), pages),
+                new HomeRoutes(tickets, following, attention, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
-                new TicketRoutes(tickets, products, settings, pages, gate),
+                new TicketRoutes(tickets, products, settings, pages, gate, new TicketPeoplePanel(following, assignments, attention),
+                        attention),
+                new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),

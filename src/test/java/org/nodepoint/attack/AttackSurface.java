@@ -63,10 +63,17 @@ final class AttackSurface {
             form("/tickets", Level.AUTHORIZED, Set.of("tickets"), List.of("title", "description"), null,
                     "productId", "$product", "release", "1.0", "priority", "Normal", "title", "Benign title",
                     "description", "Benign description"),
-            form("/tickets/$targetTicket", Level.TICKETS_MANAGEMENT, Set.of("ticket_changes", "ticket_change_fields"),
+            // A number in the notify field may name a user who may read the ticket, which flags it for them.
+            form("/tickets/$targetTicket", Level.TICKETS_MANAGEMENT, Set.of("ticket_changes", "ticket_change_fields", "ticket_attention"),
                     List.of("title", "description"), "/tickets/$targetTicket",
                     "version", "$version", "status", "Open", "priority", "Normal", "release", "1.0", "resolution", "Fixed",
-                    "title", "Target ticket", "description", "Target description", "note", ""),
+                    "title", "Target ticket", "description", "Target description", "note", "", "notify", ""),
+            form("/tickets/$targetTicket/assignees", Level.TICKETS_MANAGEMENT,
+                    Set.of("ticket_assignees", "ticket_changes", "ticket_change_fields"), List.of(), "/tickets/$targetTicket",
+                    "userId", "$managerId"),
+            // Each batch has a new target ticket without assignees, so a removal finds nobody to remove.
+            form("/tickets/$targetTicket/assignees/remove", Level.TICKETS_MANAGEMENT, Set.of(), List.of(), "/tickets/$targetTicket",
+                    "userId", "$managerId"),
             form("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments"), List.of(), "/tickets/$ticket",
                     "comment", "Benign comment"),
             form("/lost-password", Level.GUEST, Set.of(), List.of(), null, "name", "$user"),
@@ -95,6 +102,7 @@ final class AttackSurface {
             query("/search", Level.GUEST, "q", "printer", "page", "1"),
             query("/tickets", Level.GUEST, "product", "$product", "status", "Open", "priority", "Normal", "sort", "oldest", "page", "1"),
             query("/tickets/new", Level.AUTHORIZED, "product", "$product"),
+            query("/following", Level.UNAUTHORIZED, "page", "1"),
             query("/login", Level.GUEST, "next", "/tickets"),
             query("/reset-password", Level.GUEST, "token", "benign-reset-code"),
             query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"),
@@ -109,6 +117,12 @@ final class AttackSurface {
             pathParameter("POST", "/projects/{id}/releases", Level.TICKETS_MANAGEMENT, "$product"),
             pathParameter("POST", "/tickets/{id}", Level.TICKETS_MANAGEMENT, "$ticket"),
             pathParameter("POST", "/tickets/{id}/comments", Level.AUTHORIZED, "$ticket"),
+            // Unfollow comes before follow, so that it finds no follower to remove: removed rows count as damage.
+            pathParameter("POST", "/tickets/{id}/unfollow", Level.UNAUTHORIZED, "$ticket"),
+            pathParameter("POST", "/tickets/{id}/follow", Level.UNAUTHORIZED, "$ticket", "ticket_followers"),
+            pathParameter("POST", "/tickets/{id}/assignees", Level.TICKETS_MANAGEMENT, "$ticket"),
+            pathParameter("POST", "/tickets/{id}/assignees/remove", Level.TICKETS_MANAGEMENT, "$ticket"),
+            pathParameter("POST", "/tickets/{id}/attention/clear", Level.UNAUTHORIZED, "$ticket"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 
@@ -158,9 +172,10 @@ final class AttackSurface {
         return new Target("GET", path, Part.QUERY, fields(namesAndValues), actors(level), Set.of(), List.of(), List.of());
     }
 
-    private static Target pathParameter(String method, String path, int level, String benign) {
+    /** Creates the target of a path parameter; {@code writes} names the tables that a request with a valid id adds rows to. */
+    private static Target pathParameter(String method, String path, int level, String benign, String... writes) {
         String name = path.substring(path.indexOf('{'), path.indexOf('}') + 1);
-        return new Target(method, path, Part.PATH, fields(name, benign), actors(level), Set.of(), List.of(), List.of());
+        return new Target(method, path, Part.PATH, fields(name, benign), actors(level), Set.of(writes), List.of(), List.of());
     }
 
     /** Creates the target of a static asset path, which only a guest requests because assets are the same for everyone. */
