@@ -35,6 +35,8 @@ import org.nodepoint.notifications.TicketNotifications;
 import org.nodepoint.plugins.NotificationPlugin;
 import org.nodepoint.plugins.PluginRunner;
 import org.nodepoint.plugins.TicketPlugins;
+import org.nodepoint.projects.AutoAssignRoutes;
+import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.search.SearchRoutes;
@@ -84,6 +86,7 @@ public final class Wiring implements AutoCloseable {
     public final Following following;
     public final Assignments assignments;
     public final AttentionFlags attention;
+    public final AutoAssignees autoAssignees;
     public final SearchService search;
     public final SiteSettingsService siteSettings;
     public final EventBus events;
@@ -129,6 +132,7 @@ public final class Wiring implements AutoCloseable {
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);
         this.attention = new AttentionFlags(database, tickets, users, settings, events, clock);
+        this.autoAssignees = new AutoAssignees(database, products, users, events, clock);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
@@ -173,7 +177,8 @@ public final class Wiring implements AutoCloseable {
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, following, attention, legacyApi.api(), pages),
-                new ProductRoutes(products, tickets, pages),
+                new ProductRoutes(products, tickets, pages, autoAssignees),
+                new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, new TicketPeoplePanel(following, assignments, attention),
                         attention),
                 new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),

@@ -4,7 +4,7 @@ import java.util.List;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.web.Chrome;
 
-/** A product with its releases, and the add-release form for level 3 and up. */
+/** A product with its releases, the add-release form for level 3 and up, and its auto-assignment list. */
 public record ProductPage(
         Chrome chrome,
         Product product,
@@ -14,5 +14,6 @@ public record ProductPage(
         boolean canEdit,
         String version,
         String notes,
-        FieldErrors errors) {
+        FieldErrors errors,
+        AutoAssignPanel autoAssign) {
 }

@@ -20,11 +20,13 @@ public final class ProductRoutes implements FeatureRoutes {
     private final ProductService products;
     private final TicketService tickets;
     private final Pages pages;
+    private final AutoAssignees autoAssignees;
 
-    public ProductRoutes(ProductService products, TicketService tickets, Pages pages) {
+    public ProductRoutes(ProductService products, TicketService tickets, Pages pages, AutoAssignees autoAssignees) {
         this.products = products;
         this.tickets = tickets;
         this.pages = pages;
+        this.autoAssignees = autoAssignees;
     }
 
     @Override
@@ -89,7 +91,8 @@ public final class ProductRoutes implements FeatureRoutes {
         Product product = products.findVisible(viewer, id);
         long ticketCount = tickets.count(viewer, new TicketFilter(product.id(), null, null, TicketFilter.Sort.NEWEST));
         pages.render(ctx, "projects/show.jte", new ProductPage(pages.chrome(ctx), product, products.releases(id), ticketCount,
-                viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors));
+                viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors,
+                autoAssignees.panel(viewer, id)));
     }
 
     private static ProductForm readForm(Context ctx) {

@@ -74,6 +74,11 @@ final class AttackSurface {
             // Each batch has a new target ticket without assignees, so a removal finds nobody to remove.
             form("/tickets/$targetTicket/assignees/remove", Level.TICKETS_MANAGEMENT, Set.of(), List.of(), "/tickets/$targetTicket",
                     "userId", "$managerId"),
+            form("/projects/$targetProduct/auto-assign", Level.TICKETS_MANAGEMENT, Set.of("product_auto_assignees"), List.of(),
+                    "/projects/$targetProduct", "userId", ""),
+            // Each batch has a new target product with an empty list, so a removal finds nobody to remove.
+            form("/projects/$targetProduct/auto-assign/remove", Level.TICKETS_MANAGEMENT, Set.of(), List.of(), "/projects/$targetProduct",
+                    "userId", "$managerId"),
             form("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments"), List.of(), "/tickets/$ticket",
                     "comment", "Benign comment"),
             form("/lost-password", Level.GUEST, Set.of(), List.of(), null, "name", "$user"),
@@ -123,6 +128,9 @@ final class AttackSurface {
             pathParameter("POST", "/tickets/{id}/assignees", Level.TICKETS_MANAGEMENT, "$ticket"),
             pathParameter("POST", "/tickets/{id}/assignees/remove", Level.TICKETS_MANAGEMENT, "$ticket"),
             pathParameter("POST", "/tickets/{id}/attention/clear", Level.UNAUTHORIZED, "$ticket"),
+            // An empty form adds the actor to the product's list.
+            pathParameter("POST", "/projects/{id}/auto-assign", Level.TICKETS_MANAGEMENT, "$product", "product_auto_assignees"),
+            pathParameter("POST", "/projects/{id}/auto-assign/remove", Level.TICKETS_MANAGEMENT, "$product"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 
