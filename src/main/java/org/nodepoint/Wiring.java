@@ -166,7 +166,8 @@ public final class Wiring implements AutoCloseable {
         // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle, systemLog, signInLog);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, assignments, autoAssignees, throttle, systemLog,
+                signInLog);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
