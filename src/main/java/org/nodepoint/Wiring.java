@@ -29,6 +29,7 @@ import org.nodepoint.legacyapi.LegacyApiRoutes;
 import org.nodepoint.mail.MailChannel;
 import org.nodepoint.mail.MailOutbox;
 import org.nodepoint.mail.TestMailService;
+import org.nodepoint.notifications.AutoAssignNotifications;
 import org.nodepoint.notifications.NotificationChannel;
 import org.nodepoint.notifications.NotificationDispatcher;
 import org.nodepoint.notifications.TicketNotifications;
@@ -141,7 +142,9 @@ public final class Wiring implements AutoCloseable {
         // Notifications: every channel receives every notification and picks its own recipients.
         Text mailText = new Text(Locale.ENGLISH);
         List<NotificationChannel> channels = List.of(new MailChannel(mail, users), new NotificationPlugin(plugins));
-        events.subscribe(new TicketNotifications(database, tickets, settings, mailText, new NotificationDispatcher(channels)));
+        NotificationDispatcher dispatcher = new NotificationDispatcher(channels);
+        events.subscribe(new TicketNotifications(database, tickets, settings, mailText, dispatcher));
+        events.subscribe(new AutoAssignNotifications(users, products, settings, mailText, dispatcher));
         this.testMail = new TestMailService(mail, settings, users, systemLog, mailText);
     }
 
