@@ -33,12 +33,15 @@ import org.nodepoint.legacyapi.LegacyApiRoutes;
 import org.nodepoint.mail.MailChannel;
 import org.nodepoint.mail.MailOutbox;
 import org.nodepoint.mail.TestMailService;
+import org.nodepoint.notifications.AutoAssignNotifications;
 import org.nodepoint.notifications.NotificationChannel;
 import org.nodepoint.notifications.NotificationDispatcher;
 import org.nodepoint.notifications.TicketNotifications;
 import org.nodepoint.plugins.NotificationPlugin;
 import org.nodepoint.plugins.PluginRunner;
 import org.nodepoint.plugins.TicketPlugins;
+import org.nodepoint.projects.AutoAssignRoutes;
+import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.search.SearchRoutes;
@@ -49,6 +52,11 @@ import org.nodepoint.setup.SetupService;
 import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.syslog.SystemLogRoutes;
+import org.nodepoint.tickets.Assignments;
+import org.nodepoint.tickets.AttentionFlags;
+import org.nodepoint.tickets.Following;
+import org.nodepoint.tickets.TicketPeoplePanel;
+import org.nodepoint.tickets.TicketPeopleRoutes;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.AccountMails;
@@ -83,6 +91,10 @@ public final class Wiring implements AutoCloseable {
     public final FormService forms;
     public final FormFiling formFiling;
     public final FormAnswers formAnswers;
+    public final Following following;
+    public final Assignments assignments;
+    public final AttentionFlags attention;
+    public final AutoAssignees autoAssignees;
     public final SearchService search;
     public final SiteSettingsService siteSettings;
     public final EventBus events;
@@ -128,6 +140,10 @@ public final class Wiring implements AutoCloseable {
         this.forms = new FormService(database, settings, products, clock);
         this.formFiling = new FormFiling(forms, tickets, products, users);
         this.formAnswers = new FormAnswers(database, tickets);
+        this.following = new Following(database, tickets, settings, events);
+        this.assignments = new Assignments(database, tickets, users, events, clock);
+        this.attention = new AttentionFlags(database, tickets, users, settings, events, clock);
+        this.autoAssignees = new AutoAssignees(database, products, users, events, clock);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
@@ -136,7 +152,9 @@ public final class Wiring implements AutoCloseable {
         // Notifications: every channel receives every notification and picks its own recipients.
         Text mailText = new Text(Locale.ENGLISH);
         List<NotificationChannel> channels = List.of(new MailChannel(mail, users), new NotificationPlugin(plugins));
-        events.subscribe(new TicketNotifications(database, tickets, settings, mailText, new NotificationDispatcher(channels)));
+        NotificationDispatcher dispatcher = new NotificationDispatcher(channels);
+        events.subscribe(new TicketNotifications(database, tickets, settings, mailText, dispatcher));
+        events.subscribe(new AutoAssignNotifications(users, products, settings, mailText, dispatcher));
         this.testMail = new TestMailService(mail, settings, users, systemLog, mailText);
     }
 
@@ -161,7 +179,8 @@ public final class Wiring implements AutoCloseable {
         // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, throttle, systemLog, signInLog);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees, throttle,
+                systemLog, signInLog);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
@@ -171,9 +190,12 @@ public final class Wiring implements AutoCloseable {
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
-                new HomeRoutes(tickets, legacyApi.api(), pages),
-                new ProductRoutes(products, tickets, pages, forms),
-                new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers),
+                new HomeRoutes(tickets, following, attention, legacyApi.api(), pages),
+                new ProductRoutes(products, tickets, pages, forms, autoAssignees),
+                new AutoAssignRoutes(autoAssignees),
+                new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
+                        new TicketPeoplePanel(following, assignments, attention), attention),
+                new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),
                 new FormRoutes(forms, products, settings, pages, gate),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),

@@ -5,7 +5,8 @@ package org.nodepoint.events;
  * plugins react to it without the request waiting for them. Each event carries ids, not rows:
  * listeners read the current state when they act.
  */
-public sealed interface DomainEvent permits TicketCreated, TicketUpdated, CommentAdded {
+public sealed interface DomainEvent permits TicketCreated, TicketUpdated, CommentAdded,
+        TicketAssigned, TicketFollowed, AttentionRequested, AutoAssignmentChanged {
     /** The user who caused the event: a person, or the built-in api or guest account. */
     long actorId();
 

@@ -94,7 +94,7 @@ interface FormDao {
     void insertAnswer(@Bind("ticketId") long ticketId, @Bind("position") int position, @Bind("question") String question,
             @Bind("type") String type, @Bind("value") String value);
 
-    @SqlUpdate("INSERT INTO ticket_assignees (ticket_id, user_id) VALUES (:ticketId, :userId)")
+    @SqlUpdate("INSERT INTO ticket_assignees (ticket_id, user_id) VALUES (:ticketId, :userId) ON CONFLICT DO NOTHING")
     void insertAssignee(@Bind("ticketId") long ticketId, @Bind("userId") long userId);
 
     @SqlQuery("SELECT position, question, type, value FROM ticket_answers WHERE ticket_id = :ticketId ORDER BY position")

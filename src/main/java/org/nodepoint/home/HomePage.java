@@ -1,9 +1,20 @@
 package org.nodepoint.home;
 
 import java.util.List;
+import org.nodepoint.tickets.AttentionList;
+import org.nodepoint.tickets.TicketList;
 import org.nodepoint.tickets.TicketSummary;
 import org.nodepoint.web.Chrome;
 
-/** The home page: the viewer's own tickets and those assigned to them. */
-public record HomePage(Chrome chrome, List<TicketSummary> created, List<TicketSummary> assigned) {
+/**
+ * The home page: tickets that need the viewer's attention, the viewer's own tickets, those
+ * assigned to them and the first of those they follow, with the number they follow in all.
+ */
+public record HomePage(Chrome chrome, AttentionList attention, List<TicketSummary> created, List<TicketSummary> assigned,
+        TicketList followed) {
+
+    /** True when the viewer follows more tickets than the page lists. */
+    public boolean hasMoreFollowed() {
+        return followed.total() > followed.rows().size();
+    }
 }

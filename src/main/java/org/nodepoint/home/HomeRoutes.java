@@ -5,6 +5,10 @@ import io.javalin.http.Context;
 import java.util.List;
 import org.nodepoint.config.Component;
 import org.nodepoint.legacyapi.LegacyApi;
+import org.nodepoint.tickets.AttentionFlags;
+import org.nodepoint.tickets.AttentionList;
+import org.nodepoint.tickets.Following;
+import org.nodepoint.tickets.TicketList;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Viewer;
 import org.nodepoint.web.Chrome;
@@ -17,13 +21,19 @@ import org.nodepoint.web.WebApp;
 /** The home page, which shares {@code GET /} with legacy API calls that name an {@code api}. */
 public final class HomeRoutes implements FeatureRoutes {
     static final int LIST_LENGTH = 10;
+    /** Flags are cleared one by one, so the page lists more of them than of tickets. */
+    static final int ATTENTION_LIST_LENGTH = 50;
 
     private final TicketService tickets;
+    private final Following following;
+    private final AttentionFlags attention;
     private final LegacyApi legacyApi;
     private final Pages pages;
 
-    public HomeRoutes(TicketService tickets, LegacyApi legacyApi, Pages pages) {
+    public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, LegacyApi legacyApi, Pages pages) {
         this.tickets = tickets;
+        this.following = following;
+        this.attention = attention;
         this.legacyApi = legacyApi;
         this.pages = pages;
     }
@@ -41,10 +51,12 @@ public final class HomeRoutes implements FeatureRoutes {
         Viewer viewer = CurrentViewer.of(ctx);
         Chrome chrome = pages.chrome(ctx);
         if (!chrome.hasComponent(Component.TICKETS)) {
-            pages.render(ctx, "home/home.jte", new HomePage(chrome, List.of(), List.of()));
+            pages.render(ctx, "home/home.jte", new HomePage(chrome, new AttentionList(List.of(), 0), List.of(), List.of(),
+                    new TicketList(List.of(), 0)));
             return;
         }
-        pages.render(ctx, "home/home.jte", new HomePage(chrome, tickets.createdBy(viewer, LIST_LENGTH),
-                tickets.assignedTo(viewer, LIST_LENGTH)));
+        pages.render(ctx, "home/home.jte", new HomePage(chrome, attention.flagsOf(viewer, ATTENTION_LIST_LENGTH),
+                tickets.createdBy(viewer, LIST_LENGTH), tickets.assignedTo(viewer, LIST_LENGTH),
+                following.followedBy(viewer, 0, LIST_LENGTH)));
     }
 }

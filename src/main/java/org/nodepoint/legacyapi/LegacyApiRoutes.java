@@ -8,8 +8,10 @@ import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.forms.FormAnswers;
+import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.syslog.SystemLog;
+import org.nodepoint.tickets.Assignments;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.FeatureRoutes;
@@ -25,11 +27,13 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     private final LegacyApi api;
 
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
-            FormAnswers formAnswers, LoginThrottle throttle, SystemLog systemLog, SignInLog signInLog) {
+            FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, LoginThrottle throttle, SystemLog systemLog,
+            SignInLog signInLog) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
-        new ProductCalls(api, products).register(calls);
+        new ProductCalls(api, products, autoAssignees).register(calls);
         new TicketCalls(api, tickets, formAnswers).register(calls);
+        new AssignmentCalls(api, assignments).register(calls);
         new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.projects.Release;
@@ -15,10 +16,12 @@ import org.nodepoint.users.Viewer;
 final class ProductCalls {
     private final LegacyApi api;
     private final ProductService products;
+    private final AutoAssignees autoAssignees;
 
-    ProductCalls(LegacyApi api, ProductService products) {
+    ProductCalls(LegacyApi api, ProductService products, AutoAssignees autoAssignees) {
         this.api = api;
         this.products = products;
+        this.autoAssignees = autoAssignees;
     }
 
     void register(Map<String, LegacyApi.Call> calls) {
@@ -30,12 +33,15 @@ final class ProductCalls {
         api.checkReadKey(request);
         List<Product> all = products.listAll();
         Map<Long, List<Release>> releases = products.releasesOf(all.stream().map(Product::id).toList());
+        Map<Long, List<String>> autoAssigned = autoAssignees.namesByProduct(all.stream().map(Product::id).toList());
         List<List<LegacyJson.Field>> items = new ArrayList<>();
         for (Product product : all) {
             List<List<LegacyJson.Field>> releaseItems = releases.getOrDefault(product.id(), List.of()).stream()
                     .map(release -> LegacyJson.object("user", release.createdByName(), "version", release.version(), "note", release.notes()))
                     .toList();
-            // NOTE: auto_assign stays empty until auto-assignment of products exists.
+            List<List<LegacyJson.Field>> autoAssignItems = autoAssigned.getOrDefault(product.id(), List.of()).stream()
+                    .map(name -> LegacyJson.object("user", name))
+                    .toList();
             items.add(LegacyJson.object(
                     "id", String.valueOf(product.id()),
                     "name", product.name(),
@@ -44,7 +50,7 @@ final class ProductCalls {
                     "visibility", product.visibility(),
                     "created", LegacyApi.ctime(product.createdAt()),
                     "modified", LegacyApi.ctimeOrNever(product.updatedAt()),
-                    "auto_assign", List.of(),
+                    "auto_assign", autoAssignItems,
                     "releases", releaseItems));
         }
         return LegacyJson.envelope("Products list.", "OK").put("products", items);

@@ -56,6 +56,22 @@ final class TicketMessages {
         return new Message(text.plain("notifications.ticket.comment.title", ticket.id(), ticket.title()), withLink(body, ticket));
     }
 
+    Message assigned(TicketFacts ticket) {
+        StringBuilder body = new StringBuilder();
+        body.append(text.plain("notifications.ticket.assigned.intro", actor(ticket), ticket.id(), ticket.title())).append("\n\n");
+        body.append(text.plain("notifications.ticket.product", ticket.productName())).append('\n');
+        body.append(text.plain("notifications.ticket.priority", ticket.priorityLabel())).append("\n\n");
+        body.append(ticket.description());
+        return new Message(text.plain("notifications.ticket.assigned.title", ticket.id(), ticket.title()), withLink(body, ticket));
+    }
+
+    Message attention(TicketFacts ticket) {
+        StringBuilder body = new StringBuilder();
+        body.append(text.plain("notifications.ticket.attention.intro", actor(ticket), ticket.id(), ticket.title())).append("\n\n");
+        body.append(text.plain("notifications.ticket.attention.clear"));
+        return new Message(text.plain("notifications.ticket.attention.title", ticket.id(), ticket.title()), withLink(body, ticket));
+    }
+
     private String inlineChange(FieldChange field) {
         return text.plain("notifications.ticket.change", label(field), shown(field.oldValue()), shown(field.newValue()));
     }

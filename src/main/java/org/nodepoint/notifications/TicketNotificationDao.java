@@ -34,6 +34,18 @@ interface TicketNotificationDao {
             + "UNION SELECT f.user_id FROM ticket_followers f WHERE f.ticket_id = :ticketId)" + ACCOUNT_FILTER)
     List<User> listParticipants(@Bind("ticketId") long ticketId, @Bind("actorId") long actorId, @Bind("minLevel") int minLevel);
 
+    /** The user, while they are still an assignee of the ticket. */
+    @SqlQuery("SELECT " + USER_COLUMNS + " FROM users u WHERE u.id = :userId "
+            + "AND u.id IN (SELECT a.user_id FROM ticket_assignees a WHERE a.ticket_id = :ticketId)" + ACCOUNT_FILTER)
+    List<User> listAssignee(@Bind("ticketId") long ticketId, @Bind("userId") long userId, @Bind("actorId") long actorId,
+            @Bind("minLevel") int minLevel);
+
+    /** The user, while the ticket is still flagged for their attention. */
+    @SqlQuery("SELECT " + USER_COLUMNS + " FROM users u WHERE u.id = :userId "
+            + "AND u.id IN (SELECT f.user_id FROM ticket_attention f WHERE f.ticket_id = :ticketId)" + ACCOUNT_FILTER)
+    List<User> listFlaggedUser(@Bind("ticketId") long ticketId, @Bind("userId") long userId, @Bind("actorId") long actorId,
+            @Bind("minLevel") int minLevel);
+
     @SqlQuery("SELECT t.id, t.title, t.description, t.priority, t.release, p.name AS product_name, "
             + "(SELECT name FROM users WHERE id = :actorId) AS actor_name "
             + "FROM tickets t JOIN products p ON p.id = t.product_id WHERE t.id = :ticketId")

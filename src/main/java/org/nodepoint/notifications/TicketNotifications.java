@@ -8,9 +8,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.nodepoint.events.AttentionRequested;
 import org.nodepoint.events.CommentAdded;
 import org.nodepoint.events.DomainEvent;
 import org.nodepoint.events.EventListener;
+import org.nodepoint.events.TicketAssigned;
 import org.nodepoint.events.TicketCreated;
 import org.nodepoint.events.TicketUpdated;
 import org.nodepoint.tickets.TicketChange;
@@ -25,10 +27,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns ticket events into one {@link Notification} per recipient. A new ticket goes to every
  * user who created a release of its product and to its assignees. An update or a comment goes to
- * the assignees, the creator and the followers. The user who acted, built-in accounts, disabled
- * accounts and level 0 users get nothing. Each recipient's current level is checked against the
- * ticket visibility rule when the notification is built, so nobody is told about a ticket they
- * may not read.
+ * the assignees, the creator and the followers. A new assignment goes to the assignee, and an
+ * attention flag to the flagged user. Following a ticket notifies nobody. The user who acted,
+ * built-in accounts, disabled accounts and level 0 users get nothing. Each recipient's current
+ * level is checked against the ticket visibility rule when the notification is built, so nobody
+ * is told about a ticket they may not read.
  */
 public final class TicketNotifications implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(TicketNotifications.class);
@@ -58,6 +61,10 @@ public final class TicketNotifications implements EventListener {
             notifications = forUpdate(updated);
         } else if (event instanceof CommentAdded added) {
             notifications = forComment(added);
+        } else if (event instanceof TicketAssigned assigned) {
+            notifications = forAssignment(assigned);
+        } else if (event instanceof AttentionRequested requested) {
+            notifications = forAttention(requested);
         } else {
             return;
         }
@@ -101,6 +108,30 @@ public final class TicketNotifications implements EventListener {
             }
             List<User> recipients = dao.listParticipants(event.ticketId(), event.actorId(), Level.AUTHORIZED);
             return build(ticket.get(), recipients, messages -> messages.commented(ticket.get(), comment.get()));
+        });
+    }
+
+    /** Notifies the new assignee, unless they assigned themselves or were removed again since. */
+    private List<Notification> forAssignment(TicketAssigned event) {
+        return read.withExtension(TicketNotificationDao.class, dao -> {
+            Optional<TicketFacts> ticket = dao.findTicket(event.ticketId(), event.actorId());
+            if (ticket.isEmpty()) {
+                return List.of();
+            }
+            List<User> recipients = dao.listAssignee(event.ticketId(), event.userId(), event.actorId(), Level.AUTHORIZED);
+            return build(ticket.get(), recipients, messages -> messages.assigned(ticket.get()));
+        });
+    }
+
+    /** Notifies the flagged user, unless they flagged themselves or cleared the flag since. */
+    private List<Notification> forAttention(AttentionRequested event) {
+        return read.withExtension(TicketNotificationDao.class, dao -> {
+            Optional<TicketFacts> ticket = dao.findTicket(event.ticketId(), event.actorId());
+            if (ticket.isEmpty()) {
+                return List.of();
+            }
+            List<User> recipients = dao.listFlaggedUser(event.ticketId(), event.userId(), event.actorId(), Level.AUTHORIZED);
+            return build(ticket.get(), recipients, messages -> messages.attention(ticket.get()));
         });
     }
 

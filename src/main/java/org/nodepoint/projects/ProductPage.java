@@ -6,8 +6,9 @@ import org.nodepoint.forms.TicketForm;
 import org.nodepoint.web.Chrome;
 
 /**
- * A product with its releases, and the add-release form for level 3 and up. Managers of custom
- * forms ({@code showsTicketForm}) also see the form its new tickets use, or null for the plain form.
+ * A product with its releases, the add-release form for level 3 and up, and its auto-assignment
+ * list. Managers of custom forms ({@code showsTicketForm}) also see the form its new tickets use,
+ * or null for the plain form.
  */
 public record ProductPage(
         Chrome chrome,
@@ -20,5 +21,6 @@ public record ProductPage(
         boolean canEdit,
         String version,
         String notes,
-        FieldErrors errors) {
+        FieldErrors errors,
+        AutoAssignPanel autoAssign) {
 }

@@ -23,12 +23,14 @@ public final class ProductRoutes implements FeatureRoutes {
     private final TicketService tickets;
     private final Pages pages;
     private final FormService forms;
+    private final AutoAssignees autoAssignees;
 
-    public ProductRoutes(ProductService products, TicketService tickets, Pages pages, FormService forms) {
+    public ProductRoutes(ProductService products, TicketService tickets, Pages pages, FormService forms, AutoAssignees autoAssignees) {
         this.products = products;
         this.tickets = tickets;
         this.pages = pages;
         this.forms = forms;
+        this.autoAssignees = autoAssignees;
     }
 
     @Override
@@ -96,7 +98,8 @@ public final class ProductRoutes implements FeatureRoutes {
         TicketForm ticketForm = showsTicketForm ? forms.formFor(product.id()).orElse(null) : null;
         pages.render(ctx, "projects/show.jte", new ProductPage(pages.chrome(ctx), product, products.releases(id), ticketCount,
                 showsTicketForm, ticketForm,
-                viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors));
+                viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors,
+                autoAssignees.panel(viewer, id)));
     }
 
     private static ProductForm readForm(Context ctx) {

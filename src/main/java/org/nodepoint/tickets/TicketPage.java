@@ -9,7 +9,8 @@ import org.nodepoint.web.Chrome;
 /**
  * A ticket with its comments and history, the update form for level 3 and up and the comment
  * form for level 1 and up. {@code edit} contains the values to show in the update form, and
- * {@code answers} the answers of the custom form that the ticket was filed with.
+ * {@code answers} the answers of the custom form that the ticket was filed with, and {@code people}
+ * the followers, assignees and attention forms.
  */
 public record TicketPage(
         Chrome chrome,
@@ -21,7 +22,8 @@ public record TicketPage(
         TicketUpdate edit,
         FieldErrors editErrors,
         String commentText,
-        FieldErrors commentErrors) {
+        FieldErrors commentErrors,
+        TicketPeople people) {
 
     public List<TicketStatus> statuses() {
         return List.of(TicketStatus.values());

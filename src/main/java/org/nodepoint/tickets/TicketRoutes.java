@@ -19,6 +19,7 @@ import org.nodepoint.forms.FormFiling;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.users.Level;
+import org.nodepoint.users.UserRef;
 import org.nodepoint.users.Viewer;
 import org.nodepoint.web.ComponentGate;
 import org.nodepoint.web.CurrentViewer;
@@ -39,9 +40,11 @@ public final class TicketRoutes implements FeatureRoutes {
     private final ComponentGate gate;
     private final FormFiling formFiling;
     private final FormAnswers formAnswers;
+    private final TicketPeoplePanel people;
+    private final AttentionFlags attention;
 
     public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
-            FormFiling formFiling, FormAnswers formAnswers) {
+            FormFiling formFiling, FormAnswers formAnswers, TicketPeoplePanel people, AttentionFlags attention) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
@@ -49,6 +52,8 @@ public final class TicketRoutes implements FeatureRoutes {
         this.gate = gate;
         this.formFiling = formFiling;
         this.formAnswers = formAnswers;
+        this.people = people;
+        this.attention = attention;
     }
 
     @Override
@@ -121,9 +126,17 @@ public final class TicketRoutes implements FeatureRoutes {
                 Forms.field(ctx, "resolution"), Forms.field(ctx, "priority"), Forms.field(ctx, "release"), Forms.field(ctx, "note"),
                 null);
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
+        Viewer viewer = CurrentViewer.of(ctx);
+        // The notify field is checked first, so that a rejected user leaves the ticket unchanged.
+        Optional<UserRef> notify = attention.recipient(viewer, id, ctx.formParam(AttentionFlags.FIELD));
         Long version = PathIds.parseNumber(ctx.formParam("version"));
-        boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, Origin.WEB, version == null ? -1L : version);
-        Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
+        boolean changed = tickets.update(viewer, id, update, Origin.WEB, version == null ? -1L : version);
+        notify.ifPresent(user -> attention.flag(viewer, id, user, Origin.WEB));
+        if (changed || notify.isEmpty()) {
+            Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
+        } else {
+            Flash.success(ctx, "attention.requested", notify.get().name());
+        }
         ctx.redirect("/tickets/" + id);
     }
 
@@ -158,7 +171,8 @@ public final class TicketRoutes implements FeatureRoutes {
         boolean canComment = viewer.hasLevel(Level.AUTHORIZED) && (!ticket.isClosed() || viewer.hasLevel(Level.TICKETS_MANAGEMENT));
         pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, formAnswers.list(viewer, id),
                 viewer.hasLevel(Level.TICKETS_MANAGEMENT),
-                canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors));
+                canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
+                people.load(viewer, ticket, Forms.field(ctx, AttentionFlags.FIELD))));
     }
 
     private void requireCanFile(Viewer viewer) {

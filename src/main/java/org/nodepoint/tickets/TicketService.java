@@ -85,8 +85,9 @@ public final class TicketService {
     }
 
     /**
-     * Files a ticket with status New and returns its id. From the web the release must be empty or
-     * one of the product's releases; the legacy API takes any release text, as NodePoint 1.x did.
+     * Files a ticket with status New, assigned to the product's auto-assignees, and returns its id.
+     * From the web the release must be empty or one of the product's releases; the legacy API takes
+     * any release text, as NodePoint 1.x did.
      */
     public long file(Viewer viewer, NewTicket ticket, Origin origin) {
         return file(viewer, ticket, origin, TicketAddition.NONE);
@@ -124,6 +125,8 @@ public final class TicketService {
         long id = writer.inTransaction(handle -> {
             long ticketId = handle.attach(TicketDao.class).insert(product.get().id(), release, creator, title,
                     description, priority.get().code(), TicketStatus.NEW.label(), clock.millis());
+            // In the same transaction, so that no reader sees the ticket without its auto-assignees.
+            Assignments.assignAutoAssignees(handle, ticketId, product.get().id());
             addition.store(handle, ticketId);
             return ticketId;
         });

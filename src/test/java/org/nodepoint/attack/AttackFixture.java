@@ -44,6 +44,8 @@ final class AttackFixture {
     final TestNodePoint node;
     final Product product;
     final StoredData.Untouched untouched;
+    /** The id of the level 3 actor, which $managerId names. */
+    private final long managerId;
     private Product targetProduct;
     private long ticket;
     private long targetTicket;
@@ -58,6 +60,7 @@ final class AttackFixture {
             node.user(actorName(level), level);
         }
         node.user(MEMBER, Level.AUTHORIZED);
+        this.managerId = node.wiring.users.findByName(actorName(Level.TICKETS_MANAGEMENT)).orElseThrow().id();
         Viewer admin = node.admin();
         this.product = node.product("Printers", "Public");
         renewTargets();
@@ -134,7 +137,7 @@ final class AttackFixture {
     /**
      * Replaces the placeholders of benign values and paths. They name the objects above, a new
      * name on each call ($unique), the target ticket's current version ($version), a level 3 user
-     * ($manager), the passwords and the keys. The placeholders of the permission table work too,
+     * ($manager, with the id $managerId), the passwords and the keys. The placeholders of the permission table work too,
      * so that its pages can be visited.
      */
     String fill(String text, int actorLevel) {
@@ -150,6 +153,7 @@ final class AttackFixture {
         values.put("$hiddenTicket", String.valueOf(untouched.ticketId()));
         values.put("$user", MEMBER);
         values.put("$manager", actorName(Level.TICKETS_MANAGEMENT));
+        values.put("$managerId", String.valueOf(managerId));
         values.put("$self", actorLevel == Level.GUEST ? MEMBER : actorName(actorLevel));
         values.put("$password", TestNodePoint.PASSWORD);
         values.put("$adminPassword", TestNodePoint.ADMIN_PASSWORD);

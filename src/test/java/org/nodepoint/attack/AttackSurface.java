@@ -63,10 +63,22 @@ final class AttackSurface {
             form("/tickets", Level.AUTHORIZED, Set.of("tickets"), List.of("title", "description"), null,
                     "productId", "$product", "release", "1.0", "priority", "Normal", "title", "Benign title",
                     "description", "Benign description"),
-            form("/tickets/$targetTicket", Level.TICKETS_MANAGEMENT, Set.of("ticket_changes", "ticket_change_fields"),
+            // A number in the notify field may name a user who may read the ticket, which flags it for them.
+            form("/tickets/$targetTicket", Level.TICKETS_MANAGEMENT, Set.of("ticket_changes", "ticket_change_fields", "ticket_attention"),
                     List.of("title", "description"), "/tickets/$targetTicket",
                     "version", "$version", "status", "Open", "priority", "Normal", "release", "1.0", "resolution", "Fixed",
-                    "title", "Target ticket", "description", "Target description", "note", ""),
+                    "title", "Target ticket", "description", "Target description", "note", "", "notify", ""),
+            form("/tickets/$targetTicket/assignees", Level.TICKETS_MANAGEMENT,
+                    Set.of("ticket_assignees", "ticket_changes", "ticket_change_fields"), List.of(), "/tickets/$targetTicket",
+                    "userId", "$managerId"),
+            // Each batch has a new target ticket without assignees, so a removal finds nobody to remove.
+            form("/tickets/$targetTicket/assignees/remove", Level.TICKETS_MANAGEMENT, Set.of(), List.of(), "/tickets/$targetTicket",
+                    "userId", "$managerId"),
+            form("/projects/$targetProduct/auto-assign", Level.TICKETS_MANAGEMENT, Set.of("product_auto_assignees"), List.of(),
+                    "/projects/$targetProduct", "userId", ""),
+            // Each batch has a new target product with an empty list, so a removal finds nobody to remove.
+            form("/projects/$targetProduct/auto-assign/remove", Level.TICKETS_MANAGEMENT, Set.of(), List.of(), "/projects/$targetProduct",
+                    "userId", "$managerId"),
             form("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments"), List.of(), "/tickets/$ticket",
                     "comment", "Benign comment"),
             // Filing through a custom form whose questions take typed text: short and long text, number,
@@ -113,6 +125,7 @@ final class AttackSurface {
             query("/search", Level.GUEST, "q", "printer", "page", "1"),
             query("/tickets", Level.GUEST, "product", "$product", "status", "Open", "priority", "Normal", "sort", "oldest", "page", "1"),
             query("/tickets/new", Level.AUTHORIZED, "product", "$product"),
+            query("/following", Level.UNAUTHORIZED, "page", "1"),
             query("/login", Level.GUEST, "next", "/tickets"),
             query("/reset-password", Level.GUEST, "token", "benign-reset-code"),
             query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"),
@@ -134,6 +147,15 @@ final class AttackSurface {
             pathParameter("POST", "/forms/{id}/delete", Level.PROJECTS_MANAGEMENT, "$targetForm"),
             pathParameter("POST", "/forms/{id}/projects", Level.PROJECTS_MANAGEMENT, "$targetForm"),
             pathParameter("POST", "/forms/{id}/projects/remove", Level.PROJECTS_MANAGEMENT, "$targetForm"),
+            // Unfollow comes before follow, so that it finds no follower to remove: removed rows count as damage.
+            pathParameter("POST", "/tickets/{id}/unfollow", Level.UNAUTHORIZED, "$ticket"),
+            pathParameter("POST", "/tickets/{id}/follow", Level.UNAUTHORIZED, "$ticket", "ticket_followers"),
+            pathParameter("POST", "/tickets/{id}/assignees", Level.TICKETS_MANAGEMENT, "$ticket"),
+            pathParameter("POST", "/tickets/{id}/assignees/remove", Level.TICKETS_MANAGEMENT, "$ticket"),
+            pathParameter("POST", "/tickets/{id}/attention/clear", Level.UNAUTHORIZED, "$ticket"),
+            // An empty form adds the actor to the product's list.
+            pathParameter("POST", "/projects/{id}/auto-assign", Level.TICKETS_MANAGEMENT, "$product", "product_auto_assignees"),
+            pathParameter("POST", "/projects/{id}/auto-assign/remove", Level.TICKETS_MANAGEMENT, "$product"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 
@@ -155,6 +177,9 @@ final class AttackSurface {
                     "resolution", "Fixed", "summary", "Benign summary", "time_spent", "0.5", "from_user", "$manager"),
             apiCall("POST", Set.of("comments"), List.of("/nodepoint/?api=show_ticket&key=$read&id=$ticket", "/tickets/$ticket"),
                     "api", "add_comment", "key", "$write", "id", "$ticket", "comment", "Benign comment"),
+            apiCall("POST", Set.of("ticket_assignees", "ticket_changes", "ticket_change_fields"),
+                    List.of("/nodepoint/?api=show_ticket&key=$read&id=$targetTicket", "/tickets/$targetTicket"),
+                    "api", "assign_ticket", "key", "$write", "id", "$targetTicket", "user", "$manager", "from_user", "$manager"),
             apiCall("POST", Set.of("releases"), List.of("/nodepoint/?api=list_products&key=$read", "/projects/$targetProduct"),
                     "api", "add_release", "key", "$write", "product_id", "$targetProduct", "release_id", "$unique",
                     "notes", "Benign notes"),
@@ -183,9 +208,10 @@ final class AttackSurface {
         return new Target("GET", path, Part.QUERY, fields(namesAndValues), actors(level), Set.of(), List.of(), List.of());
     }
 
-    private static Target pathParameter(String method, String path, int level, String benign) {
+    /** Creates the target of a path parameter; {@code writes} names the tables that a request with a valid id adds rows to. */
+    private static Target pathParameter(String method, String path, int level, String benign, String... writes) {
         String name = path.substring(path.indexOf('{'), path.indexOf('}') + 1);
-        return new Target(method, path, Part.PATH, fields(name, benign), actors(level), Set.of(), List.of(), List.of());
+        return new Target(method, path, Part.PATH, fields(name, benign), actors(level), Set.of(writes), List.of(), List.of());
     }
 
     /** Creates the target of a static asset path, which only a guest requests because assets are the same for everyone. */

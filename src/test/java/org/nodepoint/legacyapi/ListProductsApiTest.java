@@ -6,16 +6,20 @@ import static org.nodepoint.testing.TestNodePoint.READ_KEY;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nodepoint.events.Origin;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductForm;
 import org.nodepoint.testing.TestNodePoint;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.User;
 
-/** The list_products call: every product with its releases, read key only. */
+/** The list_products call: every product with its auto-assignees and releases, read key only. */
 class ListProductsApiTest {
     @TempDir
     Path folder;
@@ -82,6 +86,49 @@ class ListProductsApiTest {
                 assertThat(response.body()).isEqualTo(expected);
                 assertThat(response.bytes()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
                 assertThat(response.json().path("products")).hasSize(2);
+            });
+        }
+    }
+
+    @Test
+    void auto_assignees_are_listed_inline() {
+        try (TestNodePoint node = TestNodePoint.configured(folder)) {
+            Product laptops = node.wiring.products.create(node.admin(), new ProductForm("Laptops", "", "", "Public", ""));
+            for (String name : List.of("uma", "asha")) {
+                User user = node.user(name, Level.TICKETS_MANAGEMENT);
+                node.wiring.autoAssignees.add(node.viewer(user), laptops.id(), null, Origin.WEB);
+            }
+            String expected = """
+                    {
+                     "message": "Products list.",
+                     "status": "OK",
+                     "products": [
+                      {
+                       "id": "%d",
+                       "name": "Laptops",
+                       "model": "",
+                       "description": "",
+                       "visibility": "Public",
+                       "created": "%s",
+                       "modified": "Never",
+                       "auto_assign": [
+                        { "user": "uma" },
+                        { "user": "asha" }
+                       ],
+                       "releases": [
+
+                       ]
+                      }
+                     ]
+                    }
+                    """.formatted(laptops.id(), ApiClient.ctime(laptops.createdAt()));
+            node.http((server, client) -> {
+                ApiClient api = new ApiClient(client.getOrigin());
+
+                ApiClient.Response response = api.get("/nodepoint/", "api", "list_products", "key", READ_KEY);
+
+                assertThat(response.body()).isEqualTo(expected);
+                assertThat(response.json().path("products").get(0).path("auto_assign").get(1).path("user").asText()).isEqualTo("asha");
             });
         }
     }
