@@ -22,7 +22,6 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
-import org.nodepoint.db.OwnerOnly;
 import org.nodepoint.events.EventBus;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
@@ -47,6 +46,9 @@ import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.syslog.SystemLogRoutes;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.uploads.AttachmentRoutes;
+import org.nodepoint.uploads.AttachmentService;
+import org.nodepoint.uploads.UploadFolder;
 import org.nodepoint.users.AccountMails;
 import org.nodepoint.users.EmailConfirmations;
 import org.nodepoint.users.PasswordResets;
@@ -86,6 +88,8 @@ public final class Wiring implements AutoCloseable {
     public final PasswordResets passwordResets;
     public final PluginRunner plugins;
     public final TestMailService testMail;
+    public final UploadFolder uploadFolder;
+    public final AttachmentService attachments;
 
     private final Clock clock;
 
@@ -101,7 +105,7 @@ public final class Wiring implements AutoCloseable {
         this.dataFolder = dataFolder;
         this.clock = clock;
         this.settings = openSettings(dataFolder);
-        createUploadFolder(dataFolder, settings.current());
+        this.uploadFolder = new UploadFolder(uploadFolderPath(dataFolder, settings.current()), clock);
         this.database = Database.open(databaseFile(dataFolder, settings.current()));
         this.events = new EventBus();
         this.systemLog = new SystemLog(database, clock);
@@ -119,6 +123,7 @@ public final class Wiring implements AutoCloseable {
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.search = new SearchService(database, tickets);
+        this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
@@ -163,7 +168,8 @@ public final class Wiring implements AutoCloseable {
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
-                new TicketRoutes(tickets, products, settings, pages, gate),
+                new TicketRoutes(tickets, products, settings, pages, gate, attachments),
+                new AttachmentRoutes(attachments, gate),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),
@@ -180,14 +186,13 @@ public final class Wiring implements AutoCloseable {
         return dataFolder.resolve(configured.isEmpty() ? DEFAULT_DATABASE : configured);
     }
 
-    /** Creates the upload folder (upload_folder, "uploads" by default) so that a backup of the data folder has it. */
-    private static void createUploadFolder(Path dataFolder, Settings settings) {
+    /**
+     * Resolves upload_folder ("uploads" by default) against the data folder, so that a backup of
+     * the data folder has the uploads. {@link UploadFolder} creates it.
+     */
+    public static Path uploadFolderPath(Path dataFolder, Settings settings) {
         String configured = settings.get(Settings.UPLOAD_FOLDER).strip();
-        try {
-            OwnerOnly.createFolder(dataFolder.resolve(configured.isEmpty() ? "uploads" : configured));
-        } catch (IOException failure) {
-            throw new UncheckedIOException("Failed to create the upload folder in " + dataFolder, failure);
-        }
+        return dataFolder.resolve(configured.isEmpty() ? "uploads" : configured);
     }
 
     private static SettingsStore openSettings(Path dataFolder) {

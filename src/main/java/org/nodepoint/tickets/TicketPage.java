@@ -3,11 +3,13 @@ package org.nodepoint.tickets;
 import java.util.List;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.projects.Release;
+import org.nodepoint.uploads.CommentAttachments;
 import org.nodepoint.web.Chrome;
 
 /**
  * A ticket with its comments and history, the update form for level 3 and up and the comment
- * form for level 1 and up. {@code edit} contains the values to show in the update form.
+ * form for level 1 and up. {@code edit} contains the values to show in the update form, and
+ * {@code attachments} the files of the ticket and its comments.
  */
 public record TicketPage(
         Chrome chrome,
@@ -18,7 +20,8 @@ public record TicketPage(
         TicketUpdate edit,
         FieldErrors editErrors,
         String commentText,
-        FieldErrors commentErrors) {
+        FieldErrors commentErrors,
+        CommentAttachments attachments) {
 
     public List<TicketStatus> statuses() {
         return List.of(TicketStatus.values());

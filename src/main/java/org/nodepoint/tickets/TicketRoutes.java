@@ -14,6 +14,9 @@ import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.uploads.AttachmentService;
+import org.nodepoint.uploads.IncomingFile;
+import org.nodepoint.uploads.UploadedFiles;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 import org.nodepoint.web.ComponentGate;
@@ -33,13 +36,16 @@ public final class TicketRoutes implements FeatureRoutes {
     private final SettingsStore settings;
     private final Pages pages;
     private final ComponentGate gate;
+    private final AttachmentService attachments;
 
-    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate) {
+    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
+            AttachmentService attachments) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
         this.pages = pages;
         this.gate = gate;
+        this.attachments = attachments;
     }
 
     @Override
@@ -121,7 +127,8 @@ public final class TicketRoutes implements FeatureRoutes {
         long id = PathIds.of(ctx, "id");
         String text = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, text, errors));
-        long commentId = tickets.comment(CurrentViewer.of(ctx), id, text, Origin.WEB);
+        List<IncomingFile> files = UploadedFiles.of(ctx, AttachmentService.COMMENT_FIELD);
+        long commentId = attachments.comment(CurrentViewer.of(ctx), id, text, files, Origin.WEB);
         Flash.success(ctx, "tickets.commented", id);
         ctx.redirect("/tickets/" + id + "#comment-" + commentId);
     }
@@ -145,7 +152,8 @@ public final class TicketRoutes implements FeatureRoutes {
                 ticket.resolution(), ticket.priorityLevel().label(), ticket.release(), "", null);
         boolean canComment = viewer.hasLevel(Level.AUTHORIZED) && (!ticket.isClosed() || viewer.hasLevel(Level.TICKETS_MANAGEMENT));
         pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, viewer.hasLevel(Level.TICKETS_MANAGEMENT),
-                canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors));
+                canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
+                attachments.forTicketPage(viewer, id)));
     }
 
     private void requireCanFile(Viewer viewer) {

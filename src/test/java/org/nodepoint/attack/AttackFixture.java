@@ -1,6 +1,7 @@
 package org.nodepoint.attack;
 
 import org.nodepoint.events.Origin;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -42,6 +43,9 @@ final class AttackFixture {
     final TestNodePoint node;
     final Product product;
     final StoredData.Untouched untouched;
+    /** A file of a visible ticket, and one of the untouched ticket. */
+    private final long attachment;
+    private final long hiddenAttachment;
     private Product targetProduct;
     private long ticket;
     private long targetTicket;
@@ -55,6 +59,8 @@ final class AttackFixture {
         node.user(MEMBER, Level.AUTHORIZED);
         Viewer admin = node.admin();
         this.product = node.product("Printers", "Public");
+        long ticketWithFile = node.ticket(admin, product, "Printer manual", "The manual is attached.");
+        this.attachment = node.attachment(admin, ticketWithFile, "manual.pdf", "%PDF-1.7 manual".getBytes(StandardCharsets.UTF_8));
         renewTargets();
 
         reserveSmallIds();
@@ -62,6 +68,7 @@ final class AttackFixture {
         Product hidden = node.product("Untouched product", "Restricted");
         long hiddenTicket = node.ticket(admin, hidden, "Untouched ticket", "No attacked form edits this ticket.");
         node.wiring.tickets.comment(admin, hiddenTicket, "Untouched comment", Origin.WEB);
+        this.hiddenAttachment = node.attachment(admin, hiddenTicket, "untouched.txt", "Untouched file".getBytes(StandardCharsets.UTF_8));
         this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id());
     }
 
@@ -127,6 +134,8 @@ final class AttackFixture {
         values.put("$ticket", String.valueOf(ticket));
         values.put("$targetTicket", String.valueOf(targetTicket));
         values.put("$hiddenTicket", String.valueOf(untouched.ticketId()));
+        values.put("$attachment", String.valueOf(attachment));
+        values.put("$hiddenAttachment", String.valueOf(hiddenAttachment));
         values.put("$user", MEMBER);
         values.put("$manager", actorName(Level.TICKETS_MANAGEMENT));
         values.put("$self", actorLevel == Level.GUEST ? MEMBER : actorName(actorLevel));

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
 import io.javalin.testtools.TestConfig;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.nodepoint.projects.ProductForm;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupForm;
 import org.nodepoint.tickets.NewTicket;
+import org.nodepoint.uploads.IncomingFile;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.Viewer;
@@ -117,6 +119,11 @@ public final class TestNodePoint implements AutoCloseable {
 
     public long ticket(Viewer author, Product product, String title, String description) {
         return wiring.tickets.file(author, new NewTicket(product.id(), "", title, description, "Normal"), Origin.WEB);
+    }
+
+    /** Attaches a file to the ticket itself, as a custom form's file field does, and returns the attachment's id. */
+    public long attachment(Viewer author, long ticketId, String name, byte[] content) {
+        return wiring.attachments.store(author, ticketId, "file", new IncomingFile(name, content.length, () -> new ByteArrayInputStream(content)));
     }
 
     public static int levelOf(String name) {

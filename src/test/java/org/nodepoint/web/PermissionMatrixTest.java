@@ -46,7 +46,7 @@ class PermissionMatrixTest {
     Path folder;
 
     /** The objects that placeholders name. */
-    private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket) {
+    private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long attachment, long hiddenAttachment) {
     }
 
     @Test
@@ -153,7 +153,9 @@ class PermissionMatrixTest {
         Product hidden = node.product("Restricted product", "Restricted");
         long ticket = node.ticket(node.admin(), product, "Printer jams", "The printer jams on every page.");
         long hiddenTicket = node.ticket(node.admin(), hidden, "Server room key", "Lost the key to the server room.");
-        return new Fixture(product, hidden, ticket, hiddenTicket);
+        long attachment = node.attachment(node.admin(), ticket, "jam.txt", "Paper jam log".getBytes(StandardCharsets.UTF_8));
+        long hiddenAttachment = node.attachment(node.admin(), hiddenTicket, "key.txt", "Key log".getBytes(StandardCharsets.UTF_8));
+        return new Fixture(product, hidden, ticket, hiddenTicket, attachment, hiddenAttachment);
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -216,6 +218,8 @@ class PermissionMatrixTest {
                 "$hiddenProduct", String.valueOf(fixture.hiddenProduct().id()),
                 "$ticket", String.valueOf(fixture.ticket()),
                 "$hiddenTicket", String.valueOf(fixture.hiddenTicket()),
+                "$attachment", String.valueOf(fixture.attachment()),
+                "$hiddenAttachment", String.valueOf(fixture.hiddenAttachment()),
                 "$user", MEMBER,
                 "$self", userName(actor),
                 "$password", TestNodePoint.PASSWORD,
