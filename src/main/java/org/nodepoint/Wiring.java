@@ -48,6 +48,8 @@ import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.uploads.AttachmentRoutes;
 import org.nodepoint.uploads.AttachmentService;
+import org.nodepoint.uploads.ProductImageRoutes;
+import org.nodepoint.uploads.ProductImageService;
 import org.nodepoint.uploads.UploadFolder;
 import org.nodepoint.users.AccountMails;
 import org.nodepoint.users.EmailConfirmations;
@@ -90,6 +92,7 @@ public final class Wiring implements AutoCloseable {
     public final TestMailService testMail;
     public final UploadFolder uploadFolder;
     public final AttachmentService attachments;
+    public final ProductImageService productImages;
 
     private final Clock clock;
 
@@ -124,6 +127,7 @@ public final class Wiring implements AutoCloseable {
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.search = new SearchService(database, tickets);
         this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
+        this.productImages = new ProductImageService(database, settings, products, uploadFolder, clock);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
@@ -167,9 +171,10 @@ public final class Wiring implements AutoCloseable {
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
-                new ProductRoutes(products, tickets, pages),
+                new ProductRoutes(products, tickets, pages, productImages),
                 new TicketRoutes(tickets, products, settings, pages, gate, attachments),
                 new AttachmentRoutes(attachments, gate),
+                new ProductImageRoutes(productImages, products, pages),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),

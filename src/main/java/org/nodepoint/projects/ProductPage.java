@@ -14,5 +14,6 @@ public record ProductPage(
         boolean canEdit,
         String version,
         String notes,
-        FieldErrors errors) {
+        FieldErrors errors,
+        boolean hasImage) {
 }

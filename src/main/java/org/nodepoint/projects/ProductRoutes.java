@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.tickets.TicketFilter;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.uploads.ProductImageService;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 import org.nodepoint.web.CurrentViewer;
@@ -20,11 +21,13 @@ public final class ProductRoutes implements FeatureRoutes {
     private final ProductService products;
     private final TicketService tickets;
     private final Pages pages;
+    private final ProductImageService images;
 
-    public ProductRoutes(ProductService products, TicketService tickets, Pages pages) {
+    public ProductRoutes(ProductService products, TicketService tickets, Pages pages, ProductImageService images) {
         this.products = products;
         this.tickets = tickets;
         this.pages = pages;
+        this.images = images;
     }
 
     @Override
@@ -45,12 +48,12 @@ public final class ProductRoutes implements FeatureRoutes {
     }
 
     private void newForm(Context ctx) {
-        pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), null, ProductForm.blank(), null));
+        pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), null, ProductForm.blank(), null, null));
     }
 
     private void create(Context ctx) {
         ProductForm form = readForm(ctx);
-        Forms.onInvalid(ctx, errors -> pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), null, form, errors)));
+        Forms.onInvalid(ctx, errors -> pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), null, form, errors, null)));
         Product product = products.create(CurrentViewer.of(ctx), form);
         Flash.success(ctx, "projects.created", product.name());
         ctx.redirect("/projects/" + product.id());
@@ -61,14 +64,17 @@ public final class ProductRoutes implements FeatureRoutes {
     }
 
     private void editForm(Context ctx) {
-        Product product = products.findVisible(CurrentViewer.of(ctx), PathIds.of(ctx, "id"));
-        pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), product.id(), ProductForm.of(product), null));
+        Viewer viewer = CurrentViewer.of(ctx);
+        Product product = products.findVisible(viewer, PathIds.of(ctx, "id"));
+        pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), product.id(), ProductForm.of(product), null,
+                images.form(viewer, product.id(), null)));
     }
 
     private void update(Context ctx) {
         long id = PathIds.of(ctx, "id");
         ProductForm form = readForm(ctx);
-        Forms.onInvalid(ctx, errors -> pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), id, form, errors)));
+        Forms.onInvalid(ctx, errors -> pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), id, form, errors,
+                images.form(CurrentViewer.of(ctx), id, null))));
         Product product = products.update(CurrentViewer.of(ctx), id, form);
         Flash.success(ctx, "projects.updated", product.name());
         ctx.redirect("/projects/" + id);
@@ -89,7 +95,8 @@ public final class ProductRoutes implements FeatureRoutes {
         Product product = products.findVisible(viewer, id);
         long ticketCount = tickets.count(viewer, new TicketFilter(product.id(), null, null, TicketFilter.Sort.NEWEST));
         pages.render(ctx, "projects/show.jte", new ProductPage(pages.chrome(ctx), product, products.releases(id), ticketCount,
-                viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors));
+                viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors,
+                images.hasImage(viewer, product.id())));
     }
 
     private static ProductForm readForm(Context ctx) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.nodepoint.config.Settings;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.PermissionTable;
+import org.nodepoint.testing.TestImages;
 import org.nodepoint.testing.TestNodePoint;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
@@ -59,6 +60,7 @@ final class AttackFixture {
         node.user(MEMBER, Level.AUTHORIZED);
         Viewer admin = node.admin();
         this.product = node.product("Printers", "Public");
+        node.productImage(product, TestImages.png());
         long ticketWithFile = node.ticket(admin, product, "Printer manual", "The manual is attached.");
         this.attachment = node.attachment(admin, ticketWithFile, "manual.pdf", "%PDF-1.7 manual".getBytes(StandardCharsets.UTF_8));
         renewTargets();

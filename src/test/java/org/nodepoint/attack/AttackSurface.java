@@ -91,7 +91,9 @@ final class AttackSurface {
     /** The file inputs of forms, whose file names are attacked. */
     static final List<Target> FILES = List.of(
             fileForm("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments", "attachments"), List.of("comment"),
-                    "/tickets/$ticket", Set.of("attachments"), "comment", "Benign comment", "attachments", "benign.png"));
+                    "/tickets/$ticket", Set.of("attachments"), "comment", "Benign comment", "attachments", "benign.png"),
+            fileForm("/projects/$targetProduct/image", Level.PROJECTS_MANAGEMENT, Set.of("product_images"), List.of(), null,
+                    Set.of("image"), "image", "benign.png"));
 
     static final Target LOGIN = form("/login", Level.GUEST, Set.of(), List.of(), null,
             "name", "$user", "password", "$password", "next", "/tickets");
@@ -121,6 +123,9 @@ final class AttackSurface {
             pathParameter("POST", "/tickets/{id}", Level.TICKETS_MANAGEMENT, "$ticket"),
             pathParameter("POST", "/tickets/{id}/comments", Level.AUTHORIZED, "$ticket"),
             pathParameter("GET", "/attachments/{id}", Level.GUEST, "$attachment"),
+            pathParameter("GET", "/projects/{id}/image", Level.GUEST, "$product"),
+            pathParameter("POST", "/projects/{id}/image", Level.PROJECTS_MANAGEMENT, "$product"),
+            pathParameter("POST", "/projects/{id}/image/delete", Level.PROJECTS_MANAGEMENT, "$targetProduct"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 

@@ -126,6 +126,11 @@ public final class TestNodePoint implements AutoCloseable {
         return wiring.attachments.store(author, ticketId, "file", new IncomingFile(name, content.length, () -> new ByteArrayInputStream(content)));
     }
 
+    /** Sets the product's image, as the administrator, from the bytes of a PNG, JPEG or GIF file. */
+    public void productImage(Product product, byte[] image) {
+        wiring.productImages.replace(admin(), product.id(), List.of(new IncomingFile("image", image.length, () -> new ByteArrayInputStream(image))));
+    }
+
     public static int levelOf(String name) {
         return switch (name) {
             case "guest" -> Level.GUEST;

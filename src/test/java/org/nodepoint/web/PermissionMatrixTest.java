@@ -28,6 +28,7 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.PermissionTable;
+import org.nodepoint.testing.TestImages;
 import org.nodepoint.testing.TestNodePoint;
 
 /**
@@ -155,6 +156,8 @@ class PermissionMatrixTest {
         long hiddenTicket = node.ticket(node.admin(), hidden, "Server room key", "Lost the key to the server room.");
         long attachment = node.attachment(node.admin(), ticket, "jam.txt", "Paper jam log".getBytes(StandardCharsets.UTF_8));
         long hiddenAttachment = node.attachment(node.admin(), hiddenTicket, "key.txt", "Key log".getBytes(StandardCharsets.UTF_8));
+        node.productImage(product, TestImages.png());
+        node.productImage(hidden, TestImages.png());
         return new Fixture(product, hidden, ticket, hiddenTicket, attachment, hiddenAttachment);
     }
 
