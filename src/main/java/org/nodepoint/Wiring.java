@@ -22,7 +22,6 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
-import org.nodepoint.db.OwnerOnly;
 import org.nodepoint.events.EventBus;
 import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.forms.FormFiling;
@@ -59,6 +58,11 @@ import org.nodepoint.tickets.TicketPeoplePanel;
 import org.nodepoint.tickets.TicketPeopleRoutes;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.uploads.AttachmentRoutes;
+import org.nodepoint.uploads.AttachmentService;
+import org.nodepoint.uploads.ProductImageRoutes;
+import org.nodepoint.uploads.ProductImageService;
+import org.nodepoint.uploads.UploadFolder;
 import org.nodepoint.users.AccountMails;
 import org.nodepoint.users.EmailConfirmations;
 import org.nodepoint.users.PasswordResets;
@@ -105,6 +109,9 @@ public final class Wiring implements AutoCloseable {
     public final PasswordResets passwordResets;
     public final PluginRunner plugins;
     public final TestMailService testMail;
+    public final UploadFolder uploadFolder;
+    public final AttachmentService attachments;
+    public final ProductImageService productImages;
 
     private final Clock clock;
 
@@ -120,7 +127,7 @@ public final class Wiring implements AutoCloseable {
         this.dataFolder = dataFolder;
         this.clock = clock;
         this.settings = openSettings(dataFolder);
-        createUploadFolder(dataFolder, settings.current());
+        this.uploadFolder = new UploadFolder(uploadFolderPath(dataFolder, settings.current()), clock);
         this.database = Database.open(databaseFile(dataFolder, settings.current()));
         this.events = new EventBus();
         this.systemLog = new SystemLog(database, clock);
@@ -145,6 +152,8 @@ public final class Wiring implements AutoCloseable {
         this.attention = new AttentionFlags(database, tickets, users, settings, events, clock);
         this.autoAssignees = new AutoAssignees(database, products, users, events, clock);
         this.search = new SearchService(database, tickets);
+        this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
+        this.productImages = new ProductImageService(database, settings, products, uploadFolder, clock);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
@@ -191,12 +200,14 @@ public final class Wiring implements AutoCloseable {
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, following, attention, legacyApi.api(), pages),
-                new ProductRoutes(products, tickets, pages, forms, autoAssignees),
+                new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
-                        new TicketPeoplePanel(following, assignments, attention), attention),
+                        new TicketPeoplePanel(following, assignments, attention), attention, attachments),
                 new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),
                 new FormRoutes(forms, products, settings, pages, gate),
+                new AttachmentRoutes(attachments, gate),
+                new ProductImageRoutes(productImages, products, pages),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),
@@ -213,14 +224,13 @@ public final class Wiring implements AutoCloseable {
         return dataFolder.resolve(configured.isEmpty() ? DEFAULT_DATABASE : configured);
     }
 
-    /** Creates the upload folder (upload_folder, "uploads" by default) so that a backup of the data folder has it. */
-    private static void createUploadFolder(Path dataFolder, Settings settings) {
+    /**
+     * Resolves upload_folder ("uploads" by default) against the data folder, so that a backup of
+     * the data folder has the uploads. {@link UploadFolder} creates it.
+     */
+    public static Path uploadFolderPath(Path dataFolder, Settings settings) {
         String configured = settings.get(Settings.UPLOAD_FOLDER).strip();
-        try {
-            OwnerOnly.createFolder(dataFolder.resolve(configured.isEmpty() ? "uploads" : configured));
-        } catch (IOException failure) {
-            throw new UncheckedIOException("Failed to create the upload folder in " + dataFolder, failure);
-        }
+        return dataFolder.resolve(configured.isEmpty() ? "uploads" : configured);
     }
 
     private static SettingsStore openSettings(Path dataFolder) {

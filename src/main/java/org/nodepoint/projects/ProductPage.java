@@ -22,5 +22,6 @@ public record ProductPage(
         String version,
         String notes,
         FieldErrors errors,
-        AutoAssignPanel autoAssign) {
+        AutoAssignPanel autoAssign,
+        boolean hasImage) {
 }

@@ -7,6 +7,7 @@ import org.nodepoint.forms.FormService;
 import org.nodepoint.forms.TicketForm;
 import org.nodepoint.tickets.TicketFilter;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.uploads.ProductImageService;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 import org.nodepoint.web.CurrentViewer;
@@ -24,13 +25,16 @@ public final class ProductRoutes implements FeatureRoutes {
     private final Pages pages;
     private final FormService forms;
     private final AutoAssignees autoAssignees;
+    private final ProductImageService images;
 
-    public ProductRoutes(ProductService products, TicketService tickets, Pages pages, FormService forms, AutoAssignees autoAssignees) {
+    public ProductRoutes(ProductService products, TicketService tickets, Pages pages, FormService forms, AutoAssignees autoAssignees,
+            ProductImageService images) {
         this.products = products;
         this.tickets = tickets;
         this.pages = pages;
         this.forms = forms;
         this.autoAssignees = autoAssignees;
+        this.images = images;
     }
 
     @Override
@@ -51,12 +55,12 @@ public final class ProductRoutes implements FeatureRoutes {
     }
 
     private void newForm(Context ctx) {
-        pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), null, ProductForm.blank(), null));
+        pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), null, ProductForm.blank(), null, null));
     }
 
     private void create(Context ctx) {
         ProductForm form = readForm(ctx);
-        Forms.onInvalid(ctx, errors -> pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), null, form, errors)));
+        Forms.onInvalid(ctx, errors -> pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), null, form, errors, null)));
         Product product = products.create(CurrentViewer.of(ctx), form);
         Flash.success(ctx, "projects.created", product.name());
         ctx.redirect("/projects/" + product.id());
@@ -67,14 +71,17 @@ public final class ProductRoutes implements FeatureRoutes {
     }
 
     private void editForm(Context ctx) {
-        Product product = products.findVisible(CurrentViewer.of(ctx), PathIds.of(ctx, "id"));
-        pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), product.id(), ProductForm.of(product), null));
+        Viewer viewer = CurrentViewer.of(ctx);
+        Product product = products.findVisible(viewer, PathIds.of(ctx, "id"));
+        pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), product.id(), ProductForm.of(product), null,
+                images.form(viewer, product.id(), null)));
     }
 
     private void update(Context ctx) {
         long id = PathIds.of(ctx, "id");
         ProductForm form = readForm(ctx);
-        Forms.onInvalid(ctx, errors -> pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), id, form, errors)));
+        Forms.onInvalid(ctx, errors -> pages.render(ctx, "projects/form.jte", new ProductFormPage(pages.chrome(ctx), id, form, errors,
+                images.form(CurrentViewer.of(ctx), id, null))));
         Product product = products.update(CurrentViewer.of(ctx), id, form);
         Flash.success(ctx, "projects.updated", product.name());
         ctx.redirect("/projects/" + id);
@@ -99,7 +106,7 @@ public final class ProductRoutes implements FeatureRoutes {
         pages.render(ctx, "projects/show.jte", new ProductPage(pages.chrome(ctx), product, products.releases(id), ticketCount,
                 showsTicketForm, ticketForm,
                 viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors,
-                autoAssignees.panel(viewer, id)));
+                autoAssignees.panel(viewer, id), images.hasImage(viewer, product.id())));
     }
 
     private static ProductForm readForm(Context ctx) {

@@ -4,13 +4,15 @@ import java.util.List;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.forms.TicketAnswer;
 import org.nodepoint.projects.Release;
+import org.nodepoint.uploads.CommentAttachments;
 import org.nodepoint.web.Chrome;
 
 /**
  * A ticket with its comments and history, the update form for level 3 and up and the comment
  * form for level 1 and up. {@code edit} contains the values to show in the update form, and
- * {@code answers} the answers of the custom form that the ticket was filed with, and {@code people}
- * the followers, assignees and attention forms.
+ * {@code answers} the answers of the custom form that the ticket was filed with, {@code people}
+ * the followers, assignees and attention forms, and {@code attachments} the files of the ticket and
+ * its comments.
  */
 public record TicketPage(
         Chrome chrome,
@@ -23,7 +25,8 @@ public record TicketPage(
         FieldErrors editErrors,
         String commentText,
         FieldErrors commentErrors,
-        TicketPeople people) {
+        TicketPeople people,
+        CommentAttachments attachments) {
 
     public List<TicketStatus> statuses() {
         return List.of(TicketStatus.values());

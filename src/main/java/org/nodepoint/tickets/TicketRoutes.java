@@ -18,6 +18,9 @@ import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.forms.FormFiling;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.uploads.AttachmentService;
+import org.nodepoint.uploads.IncomingFile;
+import org.nodepoint.uploads.UploadedFiles;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.UserRef;
 import org.nodepoint.users.Viewer;
@@ -42,9 +45,11 @@ public final class TicketRoutes implements FeatureRoutes {
     private final FormAnswers formAnswers;
     private final TicketPeoplePanel people;
     private final AttentionFlags attention;
+    private final AttachmentService attachments;
 
     public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
-            FormFiling formFiling, FormAnswers formAnswers, TicketPeoplePanel people, AttentionFlags attention) {
+            FormFiling formFiling, FormAnswers formAnswers, TicketPeoplePanel people, AttentionFlags attention,
+            AttachmentService attachments) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
@@ -54,6 +59,7 @@ public final class TicketRoutes implements FeatureRoutes {
         this.formAnswers = formAnswers;
         this.people = people;
         this.attention = attention;
+        this.attachments = attachments;
     }
 
     @Override
@@ -144,7 +150,8 @@ public final class TicketRoutes implements FeatureRoutes {
         long id = PathIds.of(ctx, "id");
         String text = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, text, errors));
-        long commentId = tickets.comment(CurrentViewer.of(ctx), id, text, Origin.WEB);
+        List<IncomingFile> files = UploadedFiles.of(ctx, AttachmentService.COMMENT_FIELD);
+        long commentId = attachments.comment(CurrentViewer.of(ctx), id, text, files, Origin.WEB);
         Flash.success(ctx, "tickets.commented", id);
         ctx.redirect("/tickets/" + id + "#comment-" + commentId);
     }
@@ -172,7 +179,7 @@ public final class TicketRoutes implements FeatureRoutes {
         pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, formAnswers.list(viewer, id),
                 viewer.hasLevel(Level.TICKETS_MANAGEMENT),
                 canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
-                people.load(viewer, ticket, Forms.field(ctx, AttentionFlags.FIELD))));
+                people.load(viewer, ticket, Forms.field(ctx, AttentionFlags.FIELD)), attachments.forTicketPage(viewer, id)));
     }
 
     private void requireCanFile(Viewer viewer) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ObjLongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -296,6 +297,15 @@ public final class TicketService {
 
     /** Adds a comment to a visible ticket. Needs level 1; a closed ticket takes comments from level 3 only. */
     public long comment(Viewer viewer, long ticketId, String body, Origin origin) {
+        return comment(viewer, ticketId, body, origin, (handle, commentId) -> { });
+    }
+
+    /**
+     * Adds a comment like {@link #comment(Viewer, long, String, Origin)} and runs {@code alsoInsert}
+     * with the new comment's id in the same transaction, so that rows which belong to the comment,
+     * such as its attachments, are committed with it or not at all.
+     */
+    public long comment(Viewer viewer, long ticketId, String body, Origin origin, ObjLongConsumer<Handle> alsoInsert) {
         if (!viewer.hasLevel(Level.AUTHORIZED)) {
             throw new ForbiddenException("tickets.comment.forbidden");
         }
@@ -307,7 +317,11 @@ public final class TicketService {
             errors.add("comment", "tickets.comment.closed");
         }
         errors.throwIfAny();
-        long id = writer.withExtension(TicketDao.class, dao -> dao.insertComment(ticketId, viewer.userId(), text, clock.millis()));
+        long id = writer.inTransaction(handle -> {
+            long commentId = handle.attach(TicketDao.class).insertComment(ticketId, viewer.userId(), text, clock.millis());
+            alsoInsert.accept(handle, commentId);
+            return commentId;
+        });
         log.info("User {} commented on ticket {}", viewer.userId(), ticketId);
         events.publish(new CommentAdded(ticketId, id, viewer.userId(), origin));
         return id;

@@ -4,15 +4,18 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.ServletException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.BadMessageException;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.TooLargeException;
 import org.nodepoint.errors.UnavailableException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.users.Viewer;
@@ -46,7 +49,9 @@ final class ErrorHandling {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             show(ctx, 503, "error.unavailable.title", e.getMessage());
         });
+        routes.exception(TooLargeException.class, (e, ctx) -> show(ctx, 413, "error.title", pages.text().plain(e.getMessage(), e.args())));
         routes.exception(HttpResponseException.class, (e, ctx) -> show(ctx, e.getStatus(), titleKey(e.getStatus()), messageKey(e)));
+        routes.exception(ServletException.class, this::servletFailure);
         routes.exception(Exception.class, this::serverError);
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -103,6 +108,20 @@ final class ErrorHandling {
         Text text = pages.text();
         List<String> details = errors.asMap().values().stream().map(m -> text.plain(m.key(), m.args())).toList();
         render(ctx, 422, "error.invalid.title", "error.invalid.message", details, null);
+    }
+
+    /**
+     * Responds to a body that Jetty could not parse, such as a malformed multipart form, with Jetty's
+     * status (400 or 413) instead of a server error. Other servlet failures are server errors.
+     */
+    private void servletFailure(ServletException failure, Context ctx) {
+        if (failure.getCause() instanceof BadMessageException badMessage) {
+            log.debug("Rejected the body of {} {}: {}", ctx.method(), ctx.path(), badMessage.getMessage());
+            int status = badMessage.getCode() == 413 ? 413 : 400;
+            show(ctx, status, "error.title", status == 413 ? "error.tooLarge" : "error.badRequest");
+            return;
+        }
+        serverError(failure, ctx);
     }
 
     private void serverError(Exception failure, Context ctx) {

@@ -5,6 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.util.MultipartUtil;
+import jakarta.servlet.MultipartConfigElement;
 import io.javalin.config.SizeUnit;
 import io.javalin.security.RouteRole;
 import java.time.Duration;
@@ -13,8 +15,10 @@ import java.util.Set;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.nodepoint.errors.TooLargeException;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.nodepoint.uploads.FileSize;
 import org.nodepoint.users.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +35,16 @@ public final class WebApp {
     /** Paths that serve the NodePoint 1.x JSON API when the request carries an {@code api} parameter. */
     public static final List<String> LEGACY_API_PATHS = List.of("/", "/nodepoint", "/nodepoint/", "/nodepoint/nodepoint.cgi");
 
-    /** The largest request body accepted, in bytes; nothing in this release uploads files. */
+    /** The largest request body accepted, in bytes, except on upload routes. */
     static final int MAX_REQUEST_BYTES = 1_000_000;
+    /**
+     * Room for the form fields and part headers around the files of an upload, on top of max_size:
+     * a comment of 10,000 characters takes at most 40,000 bytes of UTF-8.
+     */
+    static final int UPLOAD_FORM_BYTES = 64 * 1024;
+    /** Multipart parts up to this size stay in memory; larger ones go to a temporary file. */
+    private static final int MULTIPART_MEMORY_BYTES = 64 * 1024;
+    private static final String UPLOAD_LIMIT = "np.uploadLimit";
     private static final int MAX_REQUEST_THREADS = 48;
     private static final int MIN_REQUEST_THREADS = 8;
     private static final Duration THREAD_IDLE_TIMEOUT = Duration.ofMinutes(1);
@@ -68,7 +80,8 @@ public final class WebApp {
                 }
             });
             config.routes.before(this::addSecurityHeaders);
-            config.routes.before(WebApp::rejectLargeBodies);
+            features.forEach(feature -> feature.uploadPaths().forEach(path -> config.routes.before(path, this::allowUpload)));
+            config.routes.before(this::rejectLargeBodies);
             config.routes.before(this::resolveViewer);
             config.routes.before(this::redirectUntilConfigured);
             config.routes.before(WebApp::redirectToPasswordChange);
@@ -92,7 +105,7 @@ public final class WebApp {
         // The request size limit above covers only bodies read whole; multipart bodies have their own.
         config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
+        config.jetty.multipartConfig.maxInMemoryFileSize(MULTIPART_MEMORY_BYTES, SizeUnit.BYTES);
         config.requestLogger.http(this::logRequest);
     }
 
@@ -114,10 +127,37 @@ public final class WebApp {
         }
     }
 
-    /** Rejects a declared body over the limit before any of it is read, whatever its content type. */
-    private static void rejectLargeBodies(Context ctx) {
-        if (ctx.contentLength() > MAX_REQUEST_BYTES) {
-            throw new HttpResponseException(413, "error.tooLarge");
+    /**
+     * Raises the body limit of an upload route's request to max_size plus {@link #UPLOAD_FORM_BYTES},
+     * read from the settings at each request, for the size check below and for the multipart parser.
+     */
+    private void allowUpload(Context ctx) {
+        long limit = settings.current().maxUploadBytes() + UPLOAD_FORM_BYTES;
+        ctx.attribute(UPLOAD_LIMIT, limit);
+        ctx.req().setAttribute(MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE,
+                new MultipartConfigElement(System.getProperty("java.io.tmpdir"), limit, limit, MULTIPART_MEMORY_BYTES));
+    }
+
+    /**
+     * Rejects a declared body over the limit before any of it is read, whatever its content type.
+     * An upload must declare its length, so that one over the limit is rejected with a message
+     * naming max_size rather than cut off by the multipart parser.
+     */
+    private void rejectLargeBodies(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        Long uploadLimit = ctx.attribute(UPLOAD_LIMIT);
+        if (uploadLimit == null) {
+            if (length > MAX_REQUEST_BYTES) {
+                throw new HttpResponseException(413, "error.tooLarge");
+            }
+            return;
+        }
+        if (length < 0 && ctx.isMultipartFormData()) {
+            throw new HttpResponseException(411, "error.lengthRequired");
+        }
+        if (length > uploadLimit) {
+            long maxFileBytes = settings.current().maxUploadBytes();
+            throw new TooLargeException("error.upload.tooLarge", FileSize.exact(maxFileBytes), FileSize.format(maxFileBytes));
         }
     }
 

@@ -67,6 +67,21 @@ final class AttackCorpus {
         return encoded.toString();
     }
 
+    /** Reverses {@link #percentEncode(byte[])}: every %XX becomes its byte, every other character its own byte. */
+    static byte[] percentDecode(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%' && i + 2 < encoded.length()) {
+                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     static String percentEncode(String text) {
         return percentEncode(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -46,6 +46,13 @@ class AttackCorpusTest {
     }
 
     @Test
+    void percent_decoding_restores_bytes() {
+        byte[] bytes = {'a', ' ', '"', '%', (byte) 0xFF, (byte) 0xC0};
+
+        assertThat(AttackCorpus.percentDecode(AttackCorpus.percentEncode(bytes))).isEqualTo(bytes);
+    }
+
+    @Test
     void percent_encoding_keeps_only_unreserved_characters() {
         assertThat(AttackCorpus.percentEncode(new byte[] {'a', 'Z', '0', '-', '.', '_', '~', ' ', '/', '%', (byte) 0xFF}))
                 .isEqualTo("aZ0-._~%20%2F%25%FF");

@@ -1,6 +1,7 @@
 package org.nodepoint.attack;
 
 import org.nodepoint.events.Origin;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.PermissionTable;
+import org.nodepoint.testing.TestImages;
 import org.nodepoint.testing.TestNodePoint;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
@@ -46,6 +48,9 @@ final class AttackFixture {
     final StoredData.Untouched untouched;
     /** The id of the level 3 actor, which $managerId names. */
     private final long managerId;
+    /** A file of a visible ticket, and one of the untouched ticket. */
+    private final long attachment;
+    private final long hiddenAttachment;
     private Product targetProduct;
     private long ticket;
     private long targetTicket;
@@ -63,6 +68,9 @@ final class AttackFixture {
         this.managerId = node.wiring.users.findByName(actorName(Level.TICKETS_MANAGEMENT)).orElseThrow().id();
         Viewer admin = node.admin();
         this.product = node.product("Printers", "Public");
+        node.productImage(product, TestImages.png());
+        long ticketWithFile = node.ticket(admin, product, "Printer manual", "The manual is attached.");
+        this.attachment = node.attachment(admin, ticketWithFile, "manual.pdf", "%PDF-1.7 manual".getBytes(StandardCharsets.UTF_8));
         renewTargets();
 
         reserveSmallIds();
@@ -70,6 +78,7 @@ final class AttackFixture {
         Product hidden = node.product("Untouched product", "Restricted");
         long hiddenTicket = node.ticket(admin, hidden, "Untouched ticket", "No attacked form edits this ticket.");
         node.wiring.tickets.comment(admin, hiddenTicket, "Untouched comment", Origin.WEB);
+        this.hiddenAttachment = node.attachment(admin, hiddenTicket, "untouched.txt", "Untouched file".getBytes(StandardCharsets.UTF_8));
         this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id());
         createFormProduct(admin);
     }
@@ -151,6 +160,8 @@ final class AttackFixture {
         values.put("$ticket", String.valueOf(ticket));
         values.put("$targetTicket", String.valueOf(targetTicket));
         values.put("$hiddenTicket", String.valueOf(untouched.ticketId()));
+        values.put("$attachment", String.valueOf(attachment));
+        values.put("$hiddenAttachment", String.valueOf(hiddenAttachment));
         values.put("$user", MEMBER);
         values.put("$manager", actorName(Level.TICKETS_MANAGEMENT));
         values.put("$managerId", String.valueOf(managerId));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.BiFunction;
 import org.nodepoint.testing.Browser;
+import org.nodepoint.testing.MultipartForm;
+import org.nodepoint.testing.TestImages;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.users.Level;
 import org.nodepoint.web.WebApp;
@@ -42,6 +45,8 @@ final class AttackRunner {
      * is accepted for such a URI.
      */
     private static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
+    /** The content of every file part: an image, so that both comment attachments and product images accept it. */
+    private static final byte[] FILE_CONTENT = TestImages.png();
 
     private final AttackFixture fixture;
     private final String origin;
@@ -234,6 +239,7 @@ final class AttackRunner {
     Browser.Page send(AttackSurface.Target target, int actor, String attacked, String encodedValue, String spoiled) {
         Browser browser = browser(actor);
         String path = fixture.fill(target.path(), actor);
+        MultipartForm multipart = new MultipartForm();
         List<String> pairs = new ArrayList<>();
         for (Map.Entry<String, String> field : target.fields().entrySet()) {
             String value;
@@ -247,6 +253,10 @@ final class AttackRunner {
             if (target.part() == AttackSurface.Part.PATH) {
                 // Slashes stay raw in a {path} parameter, because that route takes several segments.
                 path = path.replace(field.getKey(), field.getKey().equals("{path}") ? value.replace("%2F", "/") : value);
+            } else if (target.part() == AttackSurface.Part.FILE && target.fileFields().contains(field.getKey())) {
+                multipart.file(field.getKey(), AttackCorpus.percentDecode(value), FILE_CONTENT);
+            } else if (target.part() == AttackSurface.Part.FILE) {
+                multipart.field(field.getKey(), new String(AttackCorpus.percentDecode(value), StandardCharsets.UTF_8));
             } else {
                 pairs.add(field.getKey() + "=" + value);
             }
@@ -256,6 +266,7 @@ final class AttackRunner {
             case BODY -> browser.postEncoded(path, encoded);
             case QUERY -> browser.get(path + "?" + encoded);
             case PATH -> target.method().equals("GET") ? browser.get(path) : browser.postEncoded(path, "");
+            case FILE -> browser.postMultipart(path, multipart);
         };
     }
 

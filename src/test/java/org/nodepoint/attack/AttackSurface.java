@@ -14,8 +14,11 @@ import org.nodepoint.users.Level;
  * placeholders of {@link AttackFixture#fill}.
  */
 final class AttackSurface {
-    /** Where the attacked value goes: the form body, the query string, or a path segment. */
-    enum Part { BODY, QUERY, PATH }
+    /**
+     * Where the attacked value goes: the form body, the query string, a path segment, or the file
+     * name of a multipart form's file part.
+     */
+    enum Part { BODY, QUERY, PATH, FILE }
 
     /**
      * One request shape, sent by each of {@code actors} (levels, {@link Level#GUEST} for no session).
@@ -27,9 +30,12 @@ final class AttackSurface {
      * @param objectPages the pages that show every value the target stores, such as a ticket with its
      *                   history and comments. They are checked once per batch of inputs. A target
      *                   without them has the redirect after each successful request followed instead.
+     * @param fileFields the fields of a FILE target that go as file parts, with the value as the file
+     *                   name and a small PNG image as the content. Only they are attacked: the text
+     *                   fields of the same form are attacked through its BODY target.
      */
     record Target(String method, String path, Part part, Map<String, String> fields, List<Integer> actors, Set<String> writes,
-            List<String> spoilers, List<String> objectPages) {
+            List<String> spoilers, List<String> objectPages, Set<String> fileFields) {
         String route() {
             return method + " " + path;
         }
@@ -112,13 +118,20 @@ final class AttackSurface {
                     "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
                     "firstRelease", "1.0"));
 
+    /** The file inputs of forms, whose file names are attacked. */
+    static final List<Target> FILES = List.of(
+            fileForm("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments", "attachments"), List.of("comment"),
+                    "/tickets/$ticket", Set.of("attachments"), "comment", "Benign comment", "attachments", "benign.png"),
+            fileForm("/projects/$targetProduct/image", Level.PROJECTS_MANAGEMENT, Set.of("product_images"), List.of(), null,
+                    Set.of("image"), "image", "benign.png"));
+
     static final Target LOGIN = form("/login", Level.GUEST, Set.of(), List.of(), null,
             "name", "$user", "password", "$password", "next", "/tickets");
 
     static final Target SETUP = new Target("POST", "/setup", Part.BODY,
             fields("setupCode", "$setupCode", "adminName", "admin", "password", "$adminPassword", "password2", "$adminPassword",
                     "siteName", "Help desk", "ticketVisibility", "Public", "allowRegistrations", "on", "guestTickets", "on"),
-            List.of(Level.GUEST), Set.of("users"), List.of("setupCode", "password2"), List.of());
+            List.of(Level.GUEST), Set.of("users"), List.of("setupCode", "password2"), List.of(), Set.of());
 
     /** Query parameters of pages. */
     static final List<Target> QUERIES = List.of(
@@ -156,6 +169,10 @@ final class AttackSurface {
             // An empty form adds the actor to the product's list.
             pathParameter("POST", "/projects/{id}/auto-assign", Level.TICKETS_MANAGEMENT, "$product", "product_auto_assignees"),
             pathParameter("POST", "/projects/{id}/auto-assign/remove", Level.TICKETS_MANAGEMENT, "$product"),
+            pathParameter("GET", "/attachments/{id}", Level.GUEST, "$attachment"),
+            pathParameter("GET", "/projects/{id}/image", Level.GUEST, "$product"),
+            pathParameter("POST", "/projects/{id}/image", Level.PROJECTS_MANAGEMENT, "$product"),
+            pathParameter("POST", "/projects/{id}/image/delete", Level.PROJECTS_MANAGEMENT, "$targetProduct"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 
@@ -189,11 +206,13 @@ final class AttackSurface {
                     "api", "add_user", "key", "$write", "user", "$unique", "password", "Benign-pass-4821", "email", ""),
             apiCall("POST", Set.of(), List.of(), "api", "change_password", "key", "$write", "user", "$user", "password", "$password"));
 
-    /** Expands targets into one entry per field. */
+    /** Expands targets into one entry per attacked field: every field, or the file fields of a FILE target. */
     static List<Field> fieldsOf(List<Target> targets) {
         List<Field> all = new ArrayList<>();
         for (Target target : targets) {
-            target.fields().keySet().forEach(name -> all.add(new Field(target, name)));
+            target.fields().keySet().stream()
+                    .filter(name -> target.part() != Part.FILE || target.fileFields().contains(name))
+                    .forEach(name -> all.add(new Field(target, name)));
         }
         return all;
     }
@@ -201,27 +220,33 @@ final class AttackSurface {
     private static Target form(String path, int level, Set<String> writes, List<String> spoilers, String objectPage,
             String... namesAndValues) {
         return new Target("POST", path, Part.BODY, fields(namesAndValues), actors(level), writes, spoilers,
-                objectPage == null ? List.of() : List.of(objectPage));
+                objectPage == null ? List.of() : List.of(objectPage), Set.of());
+    }
+
+    private static Target fileForm(String path, int level, Set<String> writes, List<String> spoilers, String objectPage,
+            Set<String> fileFields, String... namesAndValues) {
+        return new Target("POST", path, Part.FILE, fields(namesAndValues), actors(level), writes, spoilers,
+                objectPage == null ? List.of() : List.of(objectPage), fileFields);
     }
 
     private static Target query(String path, int level, String... namesAndValues) {
-        return new Target("GET", path, Part.QUERY, fields(namesAndValues), actors(level), Set.of(), List.of(), List.of());
+        return new Target("GET", path, Part.QUERY, fields(namesAndValues), actors(level), Set.of(), List.of(), List.of(), Set.of());
     }
 
     /** Creates the target of a path parameter; {@code writes} names the tables that a request with a valid id adds rows to. */
     private static Target pathParameter(String method, String path, int level, String benign, String... writes) {
         String name = path.substring(path.indexOf('{'), path.indexOf('}') + 1);
-        return new Target(method, path, Part.PATH, fields(name, benign), actors(level), Set.of(writes), List.of(), List.of());
+        return new Target(method, path, Part.PATH, fields(name, benign), actors(level), Set.of(writes), List.of(), List.of(), Set.of());
     }
 
     /** Creates the target of a static asset path, which only a guest requests because assets are the same for everyone. */
     private static Target assetPath(String path, String benign) {
-        return new Target("GET", path, Part.PATH, fields("{path}", benign), List.of(Level.GUEST), Set.of(), List.of(), List.of());
+        return new Target("GET", path, Part.PATH, fields("{path}", benign), List.of(Level.GUEST), Set.of(), List.of(), List.of(), Set.of());
     }
 
     private static Target apiCall(String method, Set<String> writes, List<String> objectPages, String... namesAndValues) {
         return new Target(method, method.equals("GET") ? "/nodepoint/" : "/", method.equals("GET") ? Part.QUERY : Part.BODY,
-                fields(namesAndValues), List.of(Level.GUEST), writes, List.of(), objectPages);
+                fields(namesAndValues), List.of(Level.GUEST), writes, List.of(), objectPages, Set.of());
     }
 
     /** Returns a user of the lowest level that may send the request, and the administrator. */

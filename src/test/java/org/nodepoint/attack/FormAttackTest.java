@@ -39,7 +39,9 @@ class FormAttackTest {
     @BeforeAll
     void startServer(@TempDir Path folder) {
         server = new AttackServer(AttackFixture.create(folder));
-        server.runner.learnOwnMarkup(AttackSurface.FORMS);
+        List<AttackSurface.Target> targets = new ArrayList<>(AttackSurface.FORMS);
+        targets.addAll(AttackSurface.FILES);
+        server.runner.learnOwnMarkup(targets);
     }
 
     @AfterAll
@@ -55,6 +57,17 @@ class FormAttackTest {
     @Execution(ExecutionMode.SAME_THREAD)
     @MethodSource("formFields")
     void hostile_form_input_is_harmless(AttackSurface.Field field) {
+        server.runner.attackAndCheck(field);
+    }
+
+    Stream<AttackSurface.Field> fileFields() {
+        return AttackSurface.fieldsOf(AttackSurface.FILES).stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.SAME_THREAD)
+    @MethodSource("fileFields")
+    void hostile_file_name_is_harmless(AttackSurface.Field field) {
         server.runner.attackAndCheck(field);
     }
 
@@ -103,6 +116,7 @@ class FormAttackTest {
     /** Returns the fields of every attack target by route, with ids written as {id}. */
     private static Map<String, Set<String>> attackedFields() {
         List<AttackSurface.Target> targets = new ArrayList<>(AttackSurface.FORMS);
+        targets.addAll(AttackSurface.FILES);
         targets.addAll(AttackSurface.QUERIES);
         targets.add(AttackSurface.LOGIN);
         Map<String, Set<String>> fields = new TreeMap<>();

@@ -23,7 +23,7 @@ final class ResponseChecks {
     /** Every header that NodePoint or Jetty sends, in lower case as java.net.http reports them. */
     private static final Set<String> KNOWN_HEADERS = Set.of("date", "content-type", "content-length", "location", "set-cookie",
             "content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "cache-control", "etag",
-            "retry-after", "expires", "vary", "connection", "transfer-encoding");
+            "retry-after", "expires", "vary", "connection", "transfer-encoding", "content-disposition");
     /** Our cookies: the session, the guest's CSRF cookie and the URL-encoded flash message. */
     private static final Pattern OUR_COOKIE = Pattern.compile("(np_session|np_guest|np_flash)=[A-Za-z0-9_.*+%-]*(;[ -~]*)?");
     /** A local redirect target: one leading slash, then printable ASCII without spaces. */

@@ -21,7 +21,7 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
      */
     static final List<String> TABLES = List.of("users", "products", "releases", "tickets", "ticket_assignees", "ticket_followers",
             "comments", "ticket_changes", "ticket_change_fields", "time_entries", "ticket_forms", "product_forms", "ticket_answers",
-            "product_auto_assignees", "ticket_attention");
+            "product_auto_assignees", "ticket_attention", "attachments", "product_images");
 
     /** Objects that no attacked form or call targets, so their rows must stay exactly as they are. */
     record Untouched(long productId, long ticketId, long userId) {
@@ -85,6 +85,7 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
         rows.addAll(select(handle, "SELECT * FROM releases WHERE product_id = ? ORDER BY id", untouched.productId()));
         rows.addAll(select(handle, "SELECT * FROM tickets WHERE id = ?", untouched.ticketId()));
         rows.addAll(select(handle, "SELECT * FROM comments WHERE ticket_id = ? ORDER BY id", untouched.ticketId()));
+        rows.addAll(select(handle, "SELECT * FROM attachments WHERE ticket_id = ? ORDER BY id", untouched.ticketId()));
         rows.addAll(select(handle, "SELECT * FROM ticket_changes WHERE ticket_id = ? ORDER BY id", untouched.ticketId()));
         rows.addAll(select(handle, "SELECT id, name, password_hash, email, level, kind, disabled FROM users WHERE id = ?", untouched.userId()));
         return String.join("; ", rows);

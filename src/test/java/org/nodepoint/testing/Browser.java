@@ -100,6 +100,43 @@ public final class Browser {
         return sendEncoded("POST", path, encodedBody.isEmpty() ? token : encodedBody + "&" + token);
     }
 
+    /** Posts a multipart form, such as one with files, with the CSRF token of the last page as its first field. */
+    public Page postMultipart(String path, MultipartForm form) {
+        if (csrfToken.isEmpty()) {
+            get("/login");
+        }
+        MultipartForm withToken = form.withFirstField(Csrf.FIELD, csrfToken);
+        return postBody(path, withToken.contentType(), HttpRequest.BodyPublishers.ofByteArray(withToken.toBytes()));
+    }
+
+    /** Posts a body exactly as given, with this browser's cookies, such as a malformed or chunked multipart body. */
+    public Page postBody(String path, String contentType, HttpRequest.BodyPublisher body) {
+        Page page = send(HttpRequest.newBuilder(URI.create(origin + path)).header("Content-Type", contentType).POST(body));
+        rememberCsrf(page);
+        return page;
+    }
+
+    /** Downloads a file: the status, the headers and the exact bytes of the body. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(origin + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers());
+        } catch (IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** A response whose body is kept as bytes. */
+    public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
+
     /** Signs in through the login form and returns the response to the form post. */
     public Page signIn(String name, String password) {
         get("/login");

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
 import io.javalin.testtools.TestConfig;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.nodepoint.projects.ProductForm;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupForm;
 import org.nodepoint.tickets.NewTicket;
+import org.nodepoint.uploads.IncomingFile;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.Viewer;
@@ -126,6 +128,16 @@ public final class TestNodePoint implements AutoCloseable {
     public TicketForm form(String name, FieldType... types) {
         List<FormDraft.Row> rows = java.util.Arrays.stream(types).map(type -> new FormDraft.Row(type.key(), type.key(), false)).toList();
         return wiring.forms.create(admin(), new FormDraft(name, "Title", "Description", false, rows));
+    }
+
+    /** Attaches a file to the ticket itself, as a custom form's file field does, and returns the attachment's id. */
+    public long attachment(Viewer author, long ticketId, String name, byte[] content) {
+        return wiring.attachments.store(author, ticketId, "file", new IncomingFile(name, content.length, () -> new ByteArrayInputStream(content)));
+    }
+
+    /** Sets the product's image, as the administrator, from the bytes of a PNG, JPEG or GIF file. */
+    public void productImage(Product product, byte[] image) {
+        wiring.productImages.replace(admin(), product.id(), List.of(new IncomingFile("image", image.length, () -> new ByteArrayInputStream(image))));
     }
 
     public static int levelOf(String name) {

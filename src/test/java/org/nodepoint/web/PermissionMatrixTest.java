@@ -29,6 +29,7 @@ import org.nodepoint.forms.FieldType;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.PermissionTable;
+import org.nodepoint.testing.TestImages;
 import org.nodepoint.testing.TestNodePoint;
 
 /**
@@ -47,7 +48,8 @@ class PermissionMatrixTest {
     Path folder;
 
     /** The objects that placeholders name. */
-    private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form) {
+    private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form, long attachment,
+            long hiddenAttachment) {
     }
 
     @Test
@@ -156,7 +158,11 @@ class PermissionMatrixTest {
         long hiddenTicket = node.ticket(node.admin(), hidden, "Server room key", "Lost the key to the server room.");
         long form = node.form("Printer form", FieldType.SHORT_TEXT).id();
         node.wiring.forms.assign(node.admin(), form, product.id());
-        return new Fixture(product, hidden, ticket, hiddenTicket, form);
+        long attachment = node.attachment(node.admin(), ticket, "jam.txt", "Paper jam log".getBytes(StandardCharsets.UTF_8));
+        long hiddenAttachment = node.attachment(node.admin(), hiddenTicket, "key.txt", "Key log".getBytes(StandardCharsets.UTF_8));
+        node.productImage(product, TestImages.png());
+        node.productImage(hidden, TestImages.png());
+        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment);
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -214,16 +220,18 @@ class PermissionMatrixTest {
 
     /** Returns the values of the placeholders that the header of the table lists, for one actor. */
     private static Map<String, String> placeholders(String actor, Fixture fixture) {
-        return Map.of(
-                "$product", String.valueOf(fixture.product().id()),
-                "$hiddenProduct", String.valueOf(fixture.hiddenProduct().id()),
-                "$ticket", String.valueOf(fixture.ticket()),
-                "$hiddenTicket", String.valueOf(fixture.hiddenTicket()),
-                "$user", MEMBER,
-                "$self", userName(actor),
-                "$password", TestNodePoint.PASSWORD,
-                "$bootstrap", Chrome.BOOTSTRAP,
-                "$form", String.valueOf(fixture.form()));
+        return Map.ofEntries(
+                Map.entry("$product", String.valueOf(fixture.product().id())),
+                Map.entry("$hiddenProduct", String.valueOf(fixture.hiddenProduct().id())),
+                Map.entry("$ticket", String.valueOf(fixture.ticket())),
+                Map.entry("$hiddenTicket", String.valueOf(fixture.hiddenTicket())),
+                Map.entry("$attachment", String.valueOf(fixture.attachment())),
+                Map.entry("$hiddenAttachment", String.valueOf(fixture.hiddenAttachment())),
+                Map.entry("$user", MEMBER),
+                Map.entry("$self", userName(actor)),
+                Map.entry("$password", TestNodePoint.PASSWORD),
+                Map.entry("$bootstrap", Chrome.BOOTSTRAP),
+                Map.entry("$form", String.valueOf(fixture.form())));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {
