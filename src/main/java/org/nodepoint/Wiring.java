@@ -47,6 +47,7 @@ import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.syslog.SystemLogRoutes;
 import org.nodepoint.tickets.TicketRoutes;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.tickets.TimeTracking;
 import org.nodepoint.users.AccountMails;
 import org.nodepoint.users.EmailConfirmations;
 import org.nodepoint.users.PasswordResets;
@@ -76,6 +77,7 @@ public final class Wiring implements AutoCloseable {
     public final SetupService setup;
     public final ProductService products;
     public final TicketService tickets;
+    public final TimeTracking timeTracking;
     public final SearchService search;
     public final SiteSettingsService siteSettings;
     public final EventBus events;
@@ -118,6 +120,7 @@ public final class Wiring implements AutoCloseable {
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
+        this.timeTracking = new TimeTracking(database, tickets);
         this.search = new SearchService(database, tickets);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
@@ -151,19 +154,19 @@ public final class Wiring implements AutoCloseable {
         // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, throttle, systemLog, signInLog);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, timeTracking, throttle, systemLog, signInLog);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
                 new AuthRoutes(users, sessions, throttle, signInLog, settings, pages, passwordResets, emailConfirmations),
-                new AccountRoutes(users, sessions, throttle, pages),
+                new AccountRoutes(users, sessions, throttle, timeTracking, settings, pages),
                 // Lost password requests have a throttle of their own, so that they cannot lock anyone out of signing in.
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
-                new TicketRoutes(tickets, products, settings, pages, gate),
+                new TicketRoutes(tickets, products, settings, pages, gate, timeTracking),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),

@@ -10,6 +10,7 @@ import org.nodepoint.config.SettingsStore;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.tickets.TimeTracking;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.FeatureRoutes;
 import org.nodepoint.web.Requires;
@@ -24,11 +25,12 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     private final LegacyApi api;
 
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
-            LoginThrottle throttle, SystemLog systemLog, SignInLog signInLog) {
+            TimeTracking time, LoginThrottle throttle, SystemLog systemLog, SignInLog signInLog) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products).register(calls);
         new TicketCalls(api, tickets).register(calls);
+        new TimeCalls(api, time).register(calls);
         new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
     }
 

@@ -18,7 +18,8 @@ public record TicketPage(
         TicketUpdate edit,
         FieldErrors editErrors,
         String commentText,
-        FieldErrors commentErrors) {
+        FieldErrors commentErrors,
+        TicketTime time) {
 
     public List<TicketStatus> statuses() {
         return List.of(TicketStatus.values());

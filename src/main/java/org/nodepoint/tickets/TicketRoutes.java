@@ -33,13 +33,16 @@ public final class TicketRoutes implements FeatureRoutes {
     private final SettingsStore settings;
     private final Pages pages;
     private final ComponentGate gate;
+    private final TimeTracking time;
 
-    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate) {
+    public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
+            TimeTracking time) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
         this.pages = pages;
         this.gate = gate;
+        this.time = time;
     }
 
     @Override
@@ -109,8 +112,9 @@ public final class TicketRoutes implements FeatureRoutes {
         long id = PathIds.of(ctx, "id");
         TicketUpdate update = new TicketUpdate(Forms.field(ctx, "title"), Forms.field(ctx, "description"), Forms.field(ctx, "status"),
                 Forms.field(ctx, "resolution"), Forms.field(ctx, "priority"), Forms.field(ctx, "release"), Forms.field(ctx, "note"),
-                null);
+                Forms.field(ctx, "time"));
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
+        TicketTime.requireEnabled(settings.current(), update.hours());
         Long version = PathIds.parseNumber(ctx.formParam("version"));
         boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, Origin.WEB, version == null ? -1L : version);
         Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
@@ -142,10 +146,11 @@ public final class TicketRoutes implements FeatureRoutes {
         TicketDetails details = tickets.show(viewer, id);
         Ticket ticket = details.ticket();
         TicketUpdate shown = edit != null ? edit : new TicketUpdate(ticket.title(), ticket.description(), ticket.status(),
-                ticket.resolution(), ticket.priorityLevel().label(), ticket.release(), "", null);
+                ticket.resolution(), ticket.priorityLevel().label(), ticket.release(), "", "");
         boolean canComment = viewer.hasLevel(Level.AUTHORIZED) && (!ticket.isClosed() || viewer.hasLevel(Level.TICKETS_MANAGEMENT));
         pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, viewer.hasLevel(Level.TICKETS_MANAGEMENT),
-                canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors));
+                canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
+                TicketTime.forViewer(viewer, settings.current(), time, id)));
     }
 
     private void requireCanFile(Viewer viewer) {

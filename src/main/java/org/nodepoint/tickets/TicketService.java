@@ -48,8 +48,6 @@ public final class TicketService {
     public static final int MAX_RESOLUTION_LENGTH = 2_000;
     public static final int MAX_NOTE_LENGTH = 10_000;
     public static final int MAX_RELEASE_LENGTH = 50;
-    /** Time entries are limited to one working week either way, to catch typing mistakes. */
-    public static final int MAX_MINUTES = 7 * 24 * 60;
     /**
      * Viewers checked per query by {@link #readersAmong}: one result column and at most four
      * parameters each, well below SQLite's default limits of 2000 columns and 32766 parameters.
@@ -246,8 +244,9 @@ public final class TicketService {
         if (!release.equals(current.release()) && !release.isEmpty() && !products.hasRelease(current.productId(), release)) {
             errors.add("release", "tickets.release.invalid");
         }
-        if (update.minutes() != null && Math.abs(update.minutes()) > MAX_MINUTES) {
-            errors.add("time", "tickets.time.range", MAX_MINUTES / 60);
+        Optional<Hours> hours = Hours.parseEntry(update.hours());
+        if (hours.isEmpty()) {
+            errors.add("time", "tickets.time.invalid", Hours.MAX_ENTRY_HOURS);
         }
         errors.throwIfAny();
 
@@ -258,8 +257,8 @@ public final class TicketService {
         addIfChanged(changed, "resolution", current.resolution(), resolution);
         addIfChanged(changed, "priority", current.priorityLevel().label(), priority.get().label());
         addIfChanged(changed, "release", current.release(), release);
-        int minutes = update.minutes() == null ? 0 : update.minutes();
-        if (changed.isEmpty() && note.isEmpty() && minutes == 0) {
+        Hours time = hours.get();
+        if (changed.isEmpty() && note.isEmpty() && time.isZero()) {
             return false;
         }
         long now = clock.millis();
@@ -271,8 +270,8 @@ public final class TicketService {
             dao.update(id, title, description, status.get().label(), resolution, priority.get().code(), release, now);
             long change = dao.insertChange(id, viewer.userId(), now, note);
             changed.forEach((field, values) -> dao.insertChangeField(change, field, values[0], values[1]));
-            if (minutes != 0) {
-                dao.insertTimeEntry(id, viewer.userId(), minutes, now);
+            if (!time.isZero()) {
+                dao.insertTimeEntry(id, viewer.userId(), time.hundredths(), now);
             }
             return change;
         });

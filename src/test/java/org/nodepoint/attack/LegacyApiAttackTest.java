@@ -72,8 +72,8 @@ class LegacyApiAttackTest {
     @Execution(ExecutionMode.SAME_THREAD)
     void every_api_call_is_attacked() {
         Wiring wiring = server.fixture.node.wiring;
-        Set<String> registered = new LegacyApiRoutes(wiring.settings, wiring.users, wiring.products, wiring.tickets, new LoginThrottle(Clock.systemUTC()),
-                wiring.systemLog, new SignInLog(wiring.systemLog, Clock.systemUTC())).api().callNames();
+        Set<String> registered = new LegacyApiRoutes(wiring.settings, wiring.users, wiring.products, wiring.tickets, wiring.timeTracking,
+                new LoginThrottle(Clock.systemUTC()), wiring.systemLog, new SignInLog(wiring.systemLog, Clock.systemUTC())).api().callNames();
         Set<String> attacked = new TreeSet<>();
         AttackSurface.API_CALLS.forEach(target -> attacked.add(target.fields().get("api")));
 
