@@ -110,7 +110,9 @@ public final class TicketRoutes implements FeatureRoutes {
 
     private void update(Context ctx) {
         long id = PathIds.of(ctx, "id");
-        TicketUpdate update = new TicketUpdate(Forms.field(ctx, "title"), Forms.field(ctx, "description"), Forms.field(ctx, "status"),
+        // The form leaves out the description for editors below past_lvl, who see it read-only, so a missing one stays unchanged.
+        String description = ctx.formParam("description") == null ? null : Forms.field(ctx, "description");
+        TicketUpdate update = new TicketUpdate(Forms.field(ctx, "title"), description, Forms.field(ctx, "status"),
                 Forms.field(ctx, "resolution"), Forms.field(ctx, "priority"), Forms.field(ctx, "release"), Forms.field(ctx, "note"),
                 Forms.field(ctx, "time"));
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
@@ -150,7 +152,7 @@ public final class TicketRoutes implements FeatureRoutes {
         boolean canComment = viewer.hasLevel(Level.AUTHORIZED) && (!ticket.isClosed() || viewer.hasLevel(Level.TICKETS_MANAGEMENT));
         pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, viewer.hasLevel(Level.TICKETS_MANAGEMENT),
                 canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
-                TicketTime.forViewer(viewer, settings.current(), time, id)));
+                viewer.hasLevel(settings.current().pastEditLevel()), TicketTime.forViewer(viewer, settings.current(), time, id)));
     }
 
     private void requireCanFile(Viewer viewer) {

@@ -200,8 +200,9 @@ public final class TicketService {
     /**
      * Applies the changes and records who made them, when, and each field's old and new value.
      * Needs level 3. From the web, a status other than New or Open needs a resolution; the legacy
-     * API does not ask for one, as NodePoint 1.x did not. Returns false when nothing changed and
-     * there was no note or time to record.
+     * API does not ask for one, as NodePoint 1.x did not. Below the past_lvl level a changed
+     * description is rejected, because only that level may rewrite what earlier editors wrote.
+     * Returns false when nothing changed and there was no note or time to record.
      */
     public boolean update(Viewer viewer, long id, TicketUpdate update, Origin origin) {
         return update(viewer, id, update, origin, null);
@@ -229,6 +230,11 @@ public final class TicketService {
         String note = UserText.multiLine(update.note());
         checkLength(title, 1, MAX_TITLE_LENGTH, "title", "tickets.title.length", errors);
         checkLength(description, 1, MAX_DESCRIPTION_LENGTH, "description", "tickets.description.length", errors);
+        int pastEditLevel = settings.current().pastEditLevel();
+        boolean rewritesDescription = update.description() != null && !description.equals(UserText.multiLine(current.description()));
+        if (rewritesDescription && !viewer.hasLevel(pastEditLevel)) {
+            errors.add("description", "tickets.description.locked", pastEditLevel);
+        }
         checkLength(resolution, 0, MAX_RESOLUTION_LENGTH, "resolution", "tickets.resolution.length", errors);
         checkLength(note, 0, MAX_NOTE_LENGTH, "note", "tickets.note.length", errors);
         Optional<TicketStatus> status = update.status() == null ? TicketStatus.parse(current.status()) : TicketStatus.parse(update.status());
