@@ -42,6 +42,7 @@ import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupRoutes;
 import org.nodepoint.setup.SetupService;
+import org.nodepoint.submissions.FormSubmissions;
 import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.syslog.SystemLogRoutes;
@@ -155,6 +156,7 @@ public final class Wiring implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, timeTracking, throttle, systemLog, signInLog);
+        FormSubmissions submissions = new FormSubmissions(database, csrf, clock);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
@@ -166,7 +168,7 @@ public final class Wiring implements AutoCloseable {
                 new UserRoutes(userManagement, settings, pages),
                 new HomeRoutes(tickets, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages),
-                new TicketRoutes(tickets, products, settings, pages, gate, timeTracking),
+                new TicketRoutes(tickets, products, settings, pages, gate, timeTracking, submissions),
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),

@@ -6,14 +6,18 @@ import org.nodepoint.projects.Product;
 import org.nodepoint.projects.Release;
 import org.nodepoint.web.Chrome;
 
-/** Step one picks a product (product is null); step two is the ticket form for that product. */
+/**
+ * Step one picks a product (product is null). Step two is the ticket form for that product, with
+ * its single-use submission token.
+ */
 public record NewTicketPage(
         Chrome chrome,
         List<Product> products,
         Product product,
         List<Release> releases,
         NewTicket form,
-        FieldErrors errors) {
+        FieldErrors errors,
+        String submissionToken) {
 
     public List<Priority> priorities() {
         return List.of(Priority.values());

@@ -21,7 +21,8 @@ public record TicketPage(
         String commentText,
         FieldErrors commentErrors,
         boolean canEditDescription,
-        TicketTime time) {
+        TicketTime time,
+        TicketFormTokens tokens) {
 
     public List<TicketStatus> statuses() {
         return List.of(TicketStatus.values());

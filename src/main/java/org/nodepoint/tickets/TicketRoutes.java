@@ -14,6 +14,8 @@ import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.submissions.FormSubmissions;
+import org.nodepoint.submissions.Submission;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 import org.nodepoint.web.ComponentGate;
@@ -34,15 +36,17 @@ public final class TicketRoutes implements FeatureRoutes {
     private final Pages pages;
     private final ComponentGate gate;
     private final TimeTracking time;
+    private final FormSubmissions submissions;
 
     public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
-            TimeTracking time) {
+            TimeTracking time, FormSubmissions submissions) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
         this.pages = pages;
         this.gate = gate;
         this.time = time;
+        this.submissions = submissions;
     }
 
     @Override
@@ -99,7 +103,8 @@ public final class TicketRoutes implements FeatureRoutes {
         NewTicket form = new NewTicket(productId == null ? 0 : productId, Forms.field(ctx, "release"), Forms.field(ctx, "title"),
                 Forms.field(ctx, "description"), Forms.field(ctx, "priority"));
         Forms.onInvalid(ctx, errors -> renderNewForm(ctx, viewer, form, errors));
-        long id = tickets.file(viewer, form, Origin.WEB);
+        Submission submission = submissions.read(ctx, TicketFormTokens.NEW_TICKET);
+        long id = submissions.once(submission, once -> tickets.file(viewer, form, Origin.WEB, once), ticketId -> ticketId);
         Flash.success(ctx, "tickets.created", id);
         ctx.redirect(viewer.isGuest() && !canRead(viewer, id) ? "/" : "/tickets/" + id);
     }
@@ -117,8 +122,11 @@ public final class TicketRoutes implements FeatureRoutes {
                 Forms.field(ctx, "time"));
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
         TicketTime.requireEnabled(settings.current(), update.hours());
+        Submission submission = submissions.read(ctx, TicketFormTokens.update(id));
         Long version = PathIds.parseNumber(ctx.formParam("version"));
-        boolean changed = tickets.update(CurrentViewer.of(ctx), id, update, Origin.WEB, version == null ? -1L : version);
+        long expectedVersion = version == null ? -1L : version;
+        boolean changed = submissions.once(submission,
+                once -> tickets.update(CurrentViewer.of(ctx), id, update, Origin.WEB, expectedVersion, once), changeId -> true);
         Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
         ctx.redirect("/tickets/" + id);
     }
@@ -127,7 +135,9 @@ public final class TicketRoutes implements FeatureRoutes {
         long id = PathIds.of(ctx, "id");
         String text = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, text, errors));
-        long commentId = tickets.comment(CurrentViewer.of(ctx), id, text, Origin.WEB);
+        Submission submission = submissions.read(ctx, TicketFormTokens.comment(id));
+        long commentId = submissions.once(submission, once -> tickets.comment(CurrentViewer.of(ctx), id, text, Origin.WEB, once),
+                storedId -> storedId);
         Flash.success(ctx, "tickets.commented", id);
         ctx.redirect("/tickets/" + id + "#comment-" + commentId);
     }
@@ -140,7 +150,8 @@ public final class TicketRoutes implements FeatureRoutes {
             errors = new FieldErrors().add("productId", "tickets.product.invalid");
         }
         pages.render(ctx, "tickets/new.jte", new NewTicketPage(pages.chrome(ctx), open, selected,
-                selected == null ? List.of() : products.releases(selected.id()), form, errors));
+                selected == null ? List.of() : products.releases(selected.id()), form, errors,
+                submissions.issue(ctx, TicketFormTokens.NEW_TICKET)));
     }
 
     private void renderTicket(Context ctx, long id, TicketUpdate edit, FieldErrors editErrors, String commentText, FieldErrors commentErrors) {
@@ -152,7 +163,8 @@ public final class TicketRoutes implements FeatureRoutes {
         boolean canComment = viewer.hasLevel(Level.AUTHORIZED) && (!ticket.isClosed() || viewer.hasLevel(Level.TICKETS_MANAGEMENT));
         pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, viewer.hasLevel(Level.TICKETS_MANAGEMENT),
                 canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
-                viewer.hasLevel(settings.current().pastEditLevel()), TicketTime.forViewer(viewer, settings.current(), time, id)));
+                viewer.hasLevel(settings.current().pastEditLevel()), TicketTime.forViewer(viewer, settings.current(), time, id),
+                new TicketFormTokens(submissions, ctx, id)));
     }
 
     private void requireCanFile(Viewer viewer) {

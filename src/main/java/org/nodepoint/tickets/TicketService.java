@@ -27,6 +27,7 @@ import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.submissions.Submission;
 import org.nodepoint.text.UserText;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.UserService;
@@ -87,6 +88,11 @@ public final class TicketService {
      * one of the product's releases; the legacy API takes any release text, as NodePoint 1.x did.
      */
     public long file(Viewer viewer, NewTicket ticket, Origin origin) {
+        return file(viewer, ticket, origin, Submission.NONE);
+    }
+
+    /** Files a ticket like {@link #file(Viewer, NewTicket, Origin)}, once per submitted form token. */
+    public long file(Viewer viewer, NewTicket ticket, Origin origin, Submission submission) {
         boolean knownReleaseOnly = origin == Origin.WEB;
         if (!canFile(viewer)) {
             throw new ForbiddenException("tickets.file.forbidden");
@@ -113,8 +119,9 @@ public final class TicketService {
         errors.throwIfAny();
 
         long creator = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();
-        long id = writer.withExtension(TicketDao.class, dao -> dao.insert(product.get().id(), release, creator, title,
-                description, priority.get().code(), TicketStatus.NEW.label(), clock.millis()));
+        long now = clock.millis();
+        long id = writer.inTransaction(handle -> submission.storeOnce(handle, now, () -> handle.attach(TicketDao.class)
+                .insert(product.get().id(), release, creator, title, description, priority.get().code(), TicketStatus.NEW.label(), now)));
         log.info("User {} filed ticket {} in product {}", creator, id, product.get().id());
         events.publish(new TicketCreated(id, creator, origin));
         return id;
@@ -214,6 +221,14 @@ public final class TicketService {
      * otherwise the form is stale and nothing is stored. A null version skips the check.
      */
     public boolean update(Viewer viewer, long id, TicketUpdate update, Origin origin, Long expectedVersion) {
+        return update(viewer, id, update, origin, expectedVersion, Submission.NONE);
+    }
+
+    /**
+     * Applies the changes like {@link #update(Viewer, long, TicketUpdate, Origin, Long)}, once per
+     * submitted form token.
+     */
+    public boolean update(Viewer viewer, long id, TicketUpdate update, Origin origin, Long expectedVersion, Submission submission) {
         boolean requireResolution = origin == Origin.WEB;
         if (!viewer.hasLevel(Level.TICKETS_MANAGEMENT)) {
             throw new ForbiddenException("error.forbidden.level");
@@ -268,7 +283,7 @@ public final class TicketService {
             return false;
         }
         long now = clock.millis();
-        long changeId = writer.inTransaction(handle -> {
+        long changeId = writer.inTransaction(handle -> submission.storeOnce(handle, now, () -> {
             TicketDao dao = handle.attach(TicketDao.class);
             if (expectedVersion != null && dao.findById(id).map(Ticket::version).orElse(-1L) != expectedVersion.longValue()) {
                 throw ValidationException.of("version", "tickets.update.stale");
@@ -280,7 +295,7 @@ public final class TicketService {
                 dao.insertTimeEntry(id, viewer.userId(), time.hundredths(), now);
             }
             return change;
-        });
+        }));
         log.info("User {} updated ticket {}: {}", viewer.userId(), id, changed.keySet());
         events.publish(new TicketUpdated(id, changeId, viewer.userId(), origin));
         return true;
@@ -288,6 +303,11 @@ public final class TicketService {
 
     /** Adds a comment to a visible ticket. Needs level 1; a closed ticket takes comments from level 3 only. */
     public long comment(Viewer viewer, long ticketId, String body, Origin origin) {
+        return comment(viewer, ticketId, body, origin, Submission.NONE);
+    }
+
+    /** Adds a comment like {@link #comment(Viewer, long, String, Origin)}, once per submitted form token. */
+    public long comment(Viewer viewer, long ticketId, String body, Origin origin, Submission submission) {
         if (!viewer.hasLevel(Level.AUTHORIZED)) {
             throw new ForbiddenException("tickets.comment.forbidden");
         }
@@ -299,7 +319,9 @@ public final class TicketService {
             errors.add("comment", "tickets.comment.closed");
         }
         errors.throwIfAny();
-        long id = writer.withExtension(TicketDao.class, dao -> dao.insertComment(ticketId, viewer.userId(), text, clock.millis()));
+        long now = clock.millis();
+        long id = writer.inTransaction(handle -> submission.storeOnce(handle, now,
+                () -> handle.attach(TicketDao.class).insertComment(ticketId, viewer.userId(), text, now)));
         log.info("User {} commented on ticket {}", viewer.userId(), ticketId);
         events.publish(new CommentAdded(ticketId, id, viewer.userId(), origin));
         return id;

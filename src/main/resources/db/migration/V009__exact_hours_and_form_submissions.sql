@@ -24,3 +24,15 @@ ALTER TABLE time_entries_exact RENAME TO time_entries;
 CREATE INDEX time_entries_ticket ON time_entries (ticket_id, id);
 CREATE INDEX time_entries_user ON time_entries (user_id, id);
 
+-- Single-use tokens of the forms that file a ticket, add a comment or update a ticket. The request
+-- that stores the record adds its token's row in the same transaction, and a later request with
+-- the same token finds the row and gets the stored record instead of storing another. Only the
+-- SHA-256 hash of a token is kept. Rows are deleted once their token has expired.
+CREATE TABLE form_submissions (
+  id         INTEGER PRIMARY KEY,
+  token_hash TEXT    NOT NULL UNIQUE,
+  -- The id of the ticket, comment or ticket change that the first request stored.
+  record_id  INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX form_submissions_created ON form_submissions (created_at);
