@@ -48,6 +48,7 @@ import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupRoutes;
 import org.nodepoint.setup.SetupService;
+import org.nodepoint.submissions.FormSubmissions;
 import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.syslog.SystemLogRoutes;
@@ -63,6 +64,7 @@ import org.nodepoint.uploads.AttachmentService;
 import org.nodepoint.uploads.ProductImageRoutes;
 import org.nodepoint.uploads.ProductImageService;
 import org.nodepoint.uploads.UploadFolder;
+import org.nodepoint.tickets.TimeTracking;
 import org.nodepoint.users.AccountMails;
 import org.nodepoint.users.EmailConfirmations;
 import org.nodepoint.users.PasswordResets;
@@ -99,6 +101,7 @@ public final class Wiring implements AutoCloseable {
     public final Assignments assignments;
     public final AttentionFlags attention;
     public final AutoAssignees autoAssignees;
+    public final TimeTracking timeTracking;
     public final SearchService search;
     public final SiteSettingsService siteSettings;
     public final EventBus events;
@@ -151,6 +154,7 @@ public final class Wiring implements AutoCloseable {
         this.assignments = new Assignments(database, tickets, users, events, clock);
         this.attention = new AttentionFlags(database, tickets, users, settings, events, clock);
         this.autoAssignees = new AutoAssignees(database, products, users, events, clock);
+        this.timeTracking = new TimeTracking(database, tickets);
         this.search = new SearchService(database, tickets);
         this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
         this.productImages = new ProductImageService(database, settings, products, uploadFolder, clock);
@@ -188,13 +192,14 @@ public final class Wiring implements AutoCloseable {
         // One throttle for every password check: sign-in, own settings and the verify_password call.
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
-        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees, throttle,
-                systemLog, signInLog);
+        LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees,
+                timeTracking, throttle, systemLog, signInLog);
+        FormSubmissions submissions = new FormSubmissions(database, csrf, clock);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
                 new AuthRoutes(users, sessions, throttle, signInLog, settings, pages, passwordResets, emailConfirmations),
-                new AccountRoutes(users, sessions, throttle, pages),
+                new AccountRoutes(users, sessions, throttle, timeTracking, settings, pages),
                 // Lost password requests have a throttle of their own, so that they cannot lock anyone out of signing in.
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
@@ -203,7 +208,7 @@ public final class Wiring implements AutoCloseable {
                 new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
-                        new TicketPeoplePanel(following, assignments, attention), attention, attachments),
+                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions),
                 new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),
                 new FormRoutes(forms, products, settings, pages, gate),
                 new AttachmentRoutes(attachments, gate),

@@ -2,8 +2,13 @@ package org.nodepoint.auth;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.nodepoint.config.Component;
+import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.tickets.Hours;
+import org.nodepoint.tickets.TimeTracking;
+import org.nodepoint.users.Level;
 import org.nodepoint.users.EmailConfirmations;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
@@ -32,12 +37,17 @@ public final class AccountRoutes implements FeatureRoutes {
     private final UserService users;
     private final SessionService sessions;
     private final LoginThrottle throttle;
+    private final TimeTracking time;
+    private final SettingsStore settings;
     private final Pages pages;
 
-    public AccountRoutes(UserService users, SessionService sessions, LoginThrottle throttle, Pages pages) {
+    public AccountRoutes(UserService users, SessionService sessions, LoginThrottle throttle, TimeTracking time, SettingsStore settings,
+            Pages pages) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.time = time;
+        this.settings = settings;
         this.pages = pages;
     }
 
@@ -132,7 +142,13 @@ public final class AccountRoutes implements FeatureRoutes {
     private void renderSettings(Context ctx, String typedEmail, FieldErrors emailErrors) {
         User user = currentUser(ctx);
         String email = typedEmail == null ? user.email() : typedEmail;
-        pages.render(ctx, "account/settings.jte", new AccountPage(pages.chrome(ctx), user, email, emailErrors));
+        pages.render(ctx, "account/settings.jte", new AccountPage(pages.chrome(ctx), user, email, emailErrors, timeSpent(user)));
+    }
+
+    /** Returns the user's total recorded time, or null when time tracking is off or the user is below level 3. */
+    private Hours timeSpent(User user) {
+        boolean visible = settings.current().isEnabled(Component.TIME_TRACKING) && user.level() >= Level.TICKETS_MANAGEMENT;
+        return visible ? time.totalByUser(user.id()) : null;
     }
 
     private void renderPasswordForm(Context ctx, FieldErrors errors) {

@@ -9,6 +9,7 @@ import org.nodepoint.events.Origin;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.tickets.NewTicket;
+import org.nodepoint.submissions.Submission;
 import org.nodepoint.tickets.TicketAddition;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Level;
@@ -58,11 +59,16 @@ public final class FormFiling {
      * fields become assignees. Throws ValidationException and stores nothing when any value is invalid.
      */
     public long file(Viewer viewer, NewTicket ticket, AnswerSet answers, String submitterAddress, Origin origin) {
+        return file(viewer, ticket, answers, submitterAddress, origin, Submission.NONE);
+    }
+
+    /** Files a ticket like {@link #file(Viewer, NewTicket, AnswerSet, String, Origin)}, once per submitted form token. */
+    public long file(Viewer viewer, NewTicket ticket, AnswerSet answers, String submitterAddress, Origin origin, Submission submission) {
         Optional<Product> product = products.findById(ticket.productId())
                 .filter(found -> products.isVisible(viewer, found) && !found.isArchived());
         if (product.isEmpty()) {
             // TicketService rejects the product; a hidden product's form is never read, so its questions never show.
-            return tickets.file(viewer, ticket, origin);
+            return tickets.file(viewer, ticket, origin, submission);
         }
         Optional<TicketForm> form = forms.formFor(product.get().id());
         boolean sameForm = form.map(answers::isFor).orElse(answers.formId() == null);
@@ -70,12 +76,12 @@ public final class FormFiling {
             throw ValidationException.of("form", "forms.filing.changed");
         }
         if (form.isEmpty()) {
-            return tickets.file(viewer, ticket, origin);
+            return tickets.file(viewer, ticket, origin, submission);
         }
         AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress);
         NewTicket withPriority = new NewTicket(ticket.productId(), ticket.release(), ticket.title(), ticket.description(),
                 checked.priority());
-        return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked));
+        return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked), submission);
     }
 
     private static boolean hasField(TicketForm form, FieldType type) {

@@ -13,6 +13,7 @@ import org.nodepoint.projects.ProductService;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.tickets.Assignments;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.tickets.TimeTracking;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.FeatureRoutes;
 import org.nodepoint.web.Requires;
@@ -27,13 +28,14 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     private final LegacyApi api;
 
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
-            FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, LoginThrottle throttle, SystemLog systemLog,
-            SignInLog signInLog) {
+            FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, TimeTracking time, LoginThrottle throttle,
+            SystemLog systemLog, SignInLog signInLog) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products, autoAssignees).register(calls);
         new TicketCalls(api, tickets, formAnswers).register(calls);
         new AssignmentCalls(api, assignments).register(calls);
+        new TimeCalls(api, time).register(calls);
         new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
     }
 

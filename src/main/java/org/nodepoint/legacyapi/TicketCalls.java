@@ -1,8 +1,6 @@
 package org.nodepoint.legacyapi;
 
 import org.nodepoint.events.Origin;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +8,7 @@ import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.forms.FormAnswers;
+import org.nodepoint.tickets.Hours;
 import org.nodepoint.tickets.NewTicket;
 import org.nodepoint.tickets.Priority;
 import org.nodepoint.tickets.ProductListing;
@@ -23,11 +22,6 @@ import org.nodepoint.users.Viewer;
 
 /** API calls on tickets: list_tickets, show_ticket, add_ticket, update_ticket and add_comment. */
 final class TicketCalls {
-    /** Maximum number of decimal places in time_spent, far more than anyone types. */
-    private static final int MAX_HOURS_SCALE = 20;
-    /** Maximum number of integer digits in time_spent. The service rejects more than a week (168 hours) anyway. */
-    private static final int MAX_HOURS_DIGITS = 6;
-
     /** The lists of all projects of the 100,000-ticket benchmark data take 13.8 MB, its largest project 3.6 MB. */
     private static final long LISTING_CACHE_BYTES = 32L * 1024 * 1024;
 
@@ -143,10 +137,14 @@ final class TicketCalls {
         if (!priority.isEmpty() && Priority.parse(priority).isEmpty()) {
             throw ApiError.invalid("priority");
         }
-        Integer minutes = minutes(request.optional("time_spent"));
+        // NodePoint 1.x kept only the whole hours of time_spent; the hours are stored exactly here.
+        String timeSpent = request.optional("time_spent");
+        if (Hours.parseEntry(timeSpent).isEmpty()) {
+            throw ApiError.invalid("time_spent");
+        }
         TicketUpdate update = new TicketUpdate(null, null, status.isEmpty() ? null : status,
                 request.isPresent("resolution") ? request.optional("resolution") : null,
-                priority.isEmpty() ? null : priority, null, request.optional("summary"), minutes);
+                priority.isEmpty() ? null : priority, null, request.optional("summary"), timeSpent);
         try {
             tickets.update(actor, id, update, Origin.API);
         } catch (NotFoundException missing) {
@@ -173,25 +171,6 @@ final class TicketCalls {
         }
         api.logWrite("add_comment", actor, request, "comment " + commentId + " on ticket " + id);
         return LegacyJson.envelope("Comment added.", "OK");
-    }
-
-    /** Reads hours as a decimal number ("1.5") into whole minutes; an empty value means no time. */
-    private static Integer minutes(String hours) {
-        if (hours.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(hours.strip());
-            // Bound the exponent before scaling, because setScale on "1e50000000" or "1e-50000000"
-            // builds a power of ten with millions of digits and keeps the request thread busy for tens of seconds.
-            if (value.scale() > MAX_HOURS_SCALE || value.precision() - value.scale() > MAX_HOURS_DIGITS) {
-                throw ApiError.invalid("time_spent");
-            }
-            int minutes = value.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
-            return minutes == 0 ? null : minutes;
-        } catch (NumberFormatException | ArithmeticException invalid) {
-            throw ApiError.invalid("time_spent");
-        }
     }
 
     /** Maps the service's field errors to the API's parameter names and codes. */

@@ -8,8 +8,8 @@ import org.nodepoint.projects.Release;
 import org.nodepoint.web.Chrome;
 
 /**
- * Step one picks a product (product is null); step two is the ticket form for that product, which
- * is its custom form when {@code customForm} is not null.
+ * Step one picks a product (product is null). Step two is the ticket form for that product, which
+ * is its custom form when {@code customForm} is not null, with its single-use submission token.
  */
 public record NewTicketPage(
         Chrome chrome,
@@ -18,7 +18,8 @@ public record NewTicketPage(
         List<Release> releases,
         NewTicket form,
         FilingForm customForm,
-        FieldErrors errors) {
+        FieldErrors errors,
+        String submissionToken) {
 
     public List<Priority> priorities() {
         return List.of(Priority.values());

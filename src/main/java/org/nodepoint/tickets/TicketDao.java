@@ -47,8 +47,8 @@ interface TicketDao extends SqlObject {
     void insertChangeField(@Bind("changeId") long changeId, @Bind("field") String field, @Bind("oldValue") String oldValue,
             @Bind("newValue") String newValue);
 
-    @SqlUpdate("INSERT INTO time_entries (ticket_id, user_id, minutes, created_at) VALUES (:ticketId, :userId, :minutes, :createdAt)")
-    void insertTimeEntry(@Bind("ticketId") long ticketId, @Bind("userId") long userId, @Bind("minutes") int minutes,
+    @SqlUpdate("INSERT INTO time_entries (ticket_id, user_id, hundredths, created_at) VALUES (:ticketId, :userId, :hundredths, :createdAt)")
+    void insertTimeEntry(@Bind("ticketId") long ticketId, @Bind("userId") long userId, @Bind("hundredths") long hundredths,
             @Bind("createdAt") long createdAt);
 
     @SqlUpdate("INSERT INTO comments (ticket_id, user_id, body, created_at) VALUES (:ticketId, :userId, :body, :createdAt)")

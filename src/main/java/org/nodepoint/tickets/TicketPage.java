@@ -9,10 +9,10 @@ import org.nodepoint.web.Chrome;
 
 /**
  * A ticket with its comments and history, the update form for level 3 and up and the comment
- * form for level 1 and up. {@code edit} contains the values to show in the update form, and
+ * form for level 1 and up. {@code edit} contains the values to show in the update form,
  * {@code answers} the answers of the custom form that the ticket was filed with, {@code people}
  * the followers, assignees and attention forms, and {@code attachments} the files of the ticket and
- * its comments.
+ * its comments. Editors below past_lvl see the description read-only ({@code canEditDescription} false).
  */
 public record TicketPage(
         Chrome chrome,
@@ -26,7 +26,10 @@ public record TicketPage(
         String commentText,
         FieldErrors commentErrors,
         TicketPeople people,
-        CommentAttachments attachments) {
+        CommentAttachments attachments,
+        boolean canEditDescription,
+        TicketTime time,
+        TicketFormTokens tokens) {
 
     public List<TicketStatus> statuses() {
         return List.of(TicketStatus.values());
@@ -34,5 +37,10 @@ public record TicketPage(
 
     public List<Priority> priorities() {
         return List.of(Priority.values());
+    }
+
+    /** Returns the description for the update form: as typed when the form is shown again, else as stored. */
+    public String editedDescription() {
+        return edit.description() == null ? details.ticket().description() : edit.description();
     }
 }

@@ -21,6 +21,8 @@ import org.nodepoint.projects.ProductService;
 import org.nodepoint.uploads.AttachmentService;
 import org.nodepoint.uploads.IncomingFile;
 import org.nodepoint.uploads.UploadedFiles;
+import org.nodepoint.submissions.FormSubmissions;
+import org.nodepoint.submissions.Submission;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.UserRef;
 import org.nodepoint.users.Viewer;
@@ -46,10 +48,12 @@ public final class TicketRoutes implements FeatureRoutes {
     private final TicketPeoplePanel people;
     private final AttentionFlags attention;
     private final AttachmentService attachments;
+    private final TimeTracking time;
+    private final FormSubmissions submissions;
 
     public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
             FormFiling formFiling, FormAnswers formAnswers, TicketPeoplePanel people, AttentionFlags attention,
-            AttachmentService attachments) {
+            AttachmentService attachments, TimeTracking time, FormSubmissions submissions) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
@@ -60,6 +64,8 @@ public final class TicketRoutes implements FeatureRoutes {
         this.people = people;
         this.attention = attention;
         this.attachments = attachments;
+        this.time = time;
+        this.submissions = submissions;
     }
 
     @Override
@@ -117,7 +123,9 @@ public final class TicketRoutes implements FeatureRoutes {
                 Forms.field(ctx, "description"), Forms.field(ctx, "priority"));
         AnswerSet answers = AnswerSet.read(ctx::formParam);
         Forms.onInvalid(ctx, errors -> renderNewForm(ctx, viewer, form, answers, errors));
-        long id = formFiling.file(viewer, form, answers, ctx.req().getRemoteAddr(), Origin.WEB);
+        Submission submission = submissions.read(ctx, TicketFormTokens.NEW_TICKET);
+        long id = submissions.once(submission,
+                once -> formFiling.file(viewer, form, answers, ctx.req().getRemoteAddr(), Origin.WEB, once), ticketId -> ticketId);
         Flash.success(ctx, "tickets.created", id);
         ctx.redirect(viewer.isGuest() && !canRead(viewer, id) ? "/" : "/tickets/" + id);
     }
@@ -128,15 +136,21 @@ public final class TicketRoutes implements FeatureRoutes {
 
     private void update(Context ctx) {
         long id = PathIds.of(ctx, "id");
-        TicketUpdate update = new TicketUpdate(Forms.field(ctx, "title"), Forms.field(ctx, "description"), Forms.field(ctx, "status"),
+        // The form leaves out the description for editors below past_lvl, who see it read-only, so a missing one stays unchanged.
+        String description = ctx.formParam("description") == null ? null : Forms.field(ctx, "description");
+        TicketUpdate update = new TicketUpdate(Forms.field(ctx, "title"), description, Forms.field(ctx, "status"),
                 Forms.field(ctx, "resolution"), Forms.field(ctx, "priority"), Forms.field(ctx, "release"), Forms.field(ctx, "note"),
-                null);
+                Forms.field(ctx, "time"));
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
+        TicketTime.requireEnabled(settings.current(), update.hours());
         Viewer viewer = CurrentViewer.of(ctx);
         // The notify field is checked first, so that a rejected user leaves the ticket unchanged.
         Optional<UserRef> notify = attention.recipient(viewer, id, ctx.formParam(AttentionFlags.FIELD));
+        Submission submission = submissions.read(ctx, TicketFormTokens.update(id));
         Long version = PathIds.parseNumber(ctx.formParam("version"));
-        boolean changed = tickets.update(viewer, id, update, Origin.WEB, version == null ? -1L : version);
+        long expectedVersion = version == null ? -1L : version;
+        boolean changed = submissions.once(submission,
+                once -> tickets.update(viewer, id, update, Origin.WEB, expectedVersion, once), changeId -> true);
         notify.ifPresent(user -> attention.flag(viewer, id, user, Origin.WEB));
         if (changed || notify.isEmpty()) {
             Flash.success(ctx, changed ? "tickets.updated" : "tickets.unchanged", id);
@@ -151,7 +165,9 @@ public final class TicketRoutes implements FeatureRoutes {
         String text = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
         Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, text, errors));
         List<IncomingFile> files = UploadedFiles.of(ctx, AttachmentService.COMMENT_FIELD);
-        long commentId = attachments.comment(CurrentViewer.of(ctx), id, text, files, Origin.WEB);
+        Submission submission = submissions.read(ctx, TicketFormTokens.comment(id));
+        long commentId = submissions.once(submission,
+                once -> attachments.comment(CurrentViewer.of(ctx), id, text, files, Origin.WEB, once), storedId -> storedId);
         Flash.success(ctx, "tickets.commented", id);
         ctx.redirect("/tickets/" + id + "#comment-" + commentId);
     }
@@ -166,7 +182,8 @@ public final class TicketRoutes implements FeatureRoutes {
         FilingForm customForm = selected == null ? null
                 : formFiling.filingForm(selected, answers, ctx.req().getRemoteAddr()).orElse(null);
         pages.render(ctx, "tickets/new.jte", new NewTicketPage(pages.chrome(ctx), open, selected,
-                selected == null ? List.of() : products.releases(selected.id()), form, customForm, errors));
+                selected == null ? List.of() : products.releases(selected.id()), form, customForm, errors,
+                submissions.issue(ctx, TicketFormTokens.NEW_TICKET)));
     }
 
     private void renderTicket(Context ctx, long id, TicketUpdate edit, FieldErrors editErrors, String commentText, FieldErrors commentErrors) {
@@ -174,12 +191,14 @@ public final class TicketRoutes implements FeatureRoutes {
         TicketDetails details = tickets.show(viewer, id);
         Ticket ticket = details.ticket();
         TicketUpdate shown = edit != null ? edit : new TicketUpdate(ticket.title(), ticket.description(), ticket.status(),
-                ticket.resolution(), ticket.priorityLevel().label(), ticket.release(), "", null);
+                ticket.resolution(), ticket.priorityLevel().label(), ticket.release(), "", "");
         boolean canComment = viewer.hasLevel(Level.AUTHORIZED) && (!ticket.isClosed() || viewer.hasLevel(Level.TICKETS_MANAGEMENT));
         pages.render(ctx, "tickets/show.jte", new TicketPage(pages.chrome(ctx), details, formAnswers.list(viewer, id),
                 viewer.hasLevel(Level.TICKETS_MANAGEMENT),
                 canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
-                people.load(viewer, ticket, Forms.field(ctx, AttentionFlags.FIELD)), attachments.forTicketPage(viewer, id)));
+                people.load(viewer, ticket, Forms.field(ctx, AttentionFlags.FIELD)), attachments.forTicketPage(viewer, id),
+                viewer.hasLevel(settings.current().pastEditLevel()), TicketTime.forViewer(viewer, settings.current(), time, id),
+                new TicketFormTokens(submissions, ctx, id)));
     }
 
     private void requireCanFile(Viewer viewer) {

@@ -28,6 +28,7 @@ import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.submissions.Submission;
 import org.nodepoint.text.UserText;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.UserService;
@@ -49,8 +50,6 @@ public final class TicketService {
     public static final int MAX_RESOLUTION_LENGTH = 2_000;
     public static final int MAX_NOTE_LENGTH = 10_000;
     public static final int MAX_RELEASE_LENGTH = 50;
-    /** Time entries are limited to one working week either way, to catch typing mistakes. */
-    public static final int MAX_MINUTES = 7 * 24 * 60;
     /**
      * Viewers checked per query by {@link #readersAmong}: one result column and at most four
      * parameters each, well below SQLite's default limits of 2000 columns and 32766 parameters.
@@ -91,11 +90,24 @@ public final class TicketService {
      * any release text, as NodePoint 1.x did.
      */
     public long file(Viewer viewer, NewTicket ticket, Origin origin) {
-        return file(viewer, ticket, origin, TicketAddition.NONE);
+        return file(viewer, ticket, origin, TicketAddition.NONE, Submission.NONE);
     }
 
     /** Files a ticket like {@link #file(Viewer, NewTicket, Origin)} together with another feature's data. */
     public long file(Viewer viewer, NewTicket ticket, Origin origin, TicketAddition addition) {
+        return file(viewer, ticket, origin, addition, Submission.NONE);
+    }
+
+    /** Files a ticket like {@link #file(Viewer, NewTicket, Origin)}, once per submitted form token. */
+    public long file(Viewer viewer, NewTicket ticket, Origin origin, Submission submission) {
+        return file(viewer, ticket, origin, TicketAddition.NONE, submission);
+    }
+
+    /**
+     * Files a ticket like {@link #file(Viewer, NewTicket, Origin)} together with another feature's
+     * data, once per submitted form token.
+     */
+    public long file(Viewer viewer, NewTicket ticket, Origin origin, TicketAddition addition, Submission submission) {
         boolean knownReleaseOnly = origin == Origin.WEB;
         if (!canFile(viewer)) {
             throw new ForbiddenException("tickets.file.forbidden");
@@ -123,14 +135,15 @@ public final class TicketService {
         errors.throwIfAny();
 
         long creator = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();
-        long id = writer.inTransaction(handle -> {
+        long now = clock.millis();
+        long id = writer.inTransaction(handle -> submission.storeOnce(handle, now, () -> {
             long ticketId = handle.attach(TicketDao.class).insert(product.get().id(), release, creator, title,
-                    description, priority.get().code(), TicketStatus.NEW.label(), clock.millis());
+                    description, priority.get().code(), TicketStatus.NEW.label(), now);
             // In the same transaction, so that no reader sees the ticket without its auto-assignees.
             Assignments.assignAutoAssignees(handle, ticketId, product.get().id());
             addition.store(handle, ticketId);
             return ticketId;
-        });
+        }));
         log.info("User {} filed ticket {} in product {}", creator, id, product.get().id());
         events.publish(new TicketCreated(id, creator, origin));
         return id;
@@ -216,8 +229,9 @@ public final class TicketService {
     /**
      * Applies the changes and records who made them, when, and each field's old and new value.
      * Needs level 3. From the web, a status other than New or Open needs a resolution; the legacy
-     * API does not ask for one, as NodePoint 1.x did not. Returns false when nothing changed and
-     * there was no note or time to record.
+     * API does not ask for one, as NodePoint 1.x did not. Below the past_lvl level a changed
+     * description is rejected, because only that level may rewrite what earlier editors wrote.
+     * Returns false when nothing changed and there was no note or time to record.
      */
     public boolean update(Viewer viewer, long id, TicketUpdate update, Origin origin) {
         return update(viewer, id, update, origin, null);
@@ -229,6 +243,14 @@ public final class TicketService {
      * otherwise the form is stale and nothing is stored. A null version skips the check.
      */
     public boolean update(Viewer viewer, long id, TicketUpdate update, Origin origin, Long expectedVersion) {
+        return update(viewer, id, update, origin, expectedVersion, Submission.NONE);
+    }
+
+    /**
+     * Applies the changes like {@link #update(Viewer, long, TicketUpdate, Origin, Long)}, once per
+     * submitted form token.
+     */
+    public boolean update(Viewer viewer, long id, TicketUpdate update, Origin origin, Long expectedVersion, Submission submission) {
         boolean requireResolution = origin == Origin.WEB;
         if (!viewer.hasLevel(Level.TICKETS_MANAGEMENT)) {
             throw new ForbiddenException("error.forbidden.level");
@@ -245,6 +267,11 @@ public final class TicketService {
         String note = UserText.multiLine(update.note());
         checkLength(title, 1, MAX_TITLE_LENGTH, "title", "tickets.title.length", errors);
         checkLength(description, 1, MAX_DESCRIPTION_LENGTH, "description", "tickets.description.length", errors);
+        int pastEditLevel = settings.current().pastEditLevel();
+        boolean rewritesDescription = update.description() != null && !description.equals(UserText.multiLine(current.description()));
+        if (rewritesDescription && !viewer.hasLevel(pastEditLevel)) {
+            errors.add("description", "tickets.description.locked", pastEditLevel);
+        }
         checkLength(resolution, 0, MAX_RESOLUTION_LENGTH, "resolution", "tickets.resolution.length", errors);
         checkLength(note, 0, MAX_NOTE_LENGTH, "note", "tickets.note.length", errors);
         Optional<TicketStatus> status = update.status() == null ? TicketStatus.parse(current.status()) : TicketStatus.parse(update.status());
@@ -260,8 +287,9 @@ public final class TicketService {
         if (!release.equals(current.release()) && !release.isEmpty() && !products.hasRelease(current.productId(), release)) {
             errors.add("release", "tickets.release.invalid");
         }
-        if (update.minutes() != null && Math.abs(update.minutes()) > MAX_MINUTES) {
-            errors.add("time", "tickets.time.range", MAX_MINUTES / 60);
+        Optional<Hours> hours = Hours.parseEntry(update.hours());
+        if (hours.isEmpty()) {
+            errors.add("time", "tickets.time.invalid", Hours.MAX_ENTRY_HOURS);
         }
         errors.throwIfAny();
 
@@ -272,12 +300,12 @@ public final class TicketService {
         addIfChanged(changed, "resolution", current.resolution(), resolution);
         addIfChanged(changed, "priority", current.priorityLevel().label(), priority.get().label());
         addIfChanged(changed, "release", current.release(), release);
-        int minutes = update.minutes() == null ? 0 : update.minutes();
-        if (changed.isEmpty() && note.isEmpty() && minutes == 0) {
+        Hours time = hours.get();
+        if (changed.isEmpty() && note.isEmpty() && time.isZero()) {
             return false;
         }
         long now = clock.millis();
-        long changeId = writer.inTransaction(handle -> {
+        long changeId = writer.inTransaction(handle -> submission.storeOnce(handle, now, () -> {
             TicketDao dao = handle.attach(TicketDao.class);
             if (expectedVersion != null && dao.findById(id).map(Ticket::version).orElse(-1L) != expectedVersion.longValue()) {
                 throw ValidationException.of("version", "tickets.update.stale");
@@ -285,11 +313,11 @@ public final class TicketService {
             dao.update(id, title, description, status.get().label(), resolution, priority.get().code(), release, now);
             long change = dao.insertChange(id, viewer.userId(), now, note);
             changed.forEach((field, values) -> dao.insertChangeField(change, field, values[0], values[1]));
-            if (minutes != 0) {
-                dao.insertTimeEntry(id, viewer.userId(), minutes, now);
+            if (!time.isZero()) {
+                dao.insertTimeEntry(id, viewer.userId(), time.hundredths(), now);
             }
             return change;
-        });
+        }));
         log.info("User {} updated ticket {}: {}", viewer.userId(), id, changed.keySet());
         events.publish(new TicketUpdated(id, changeId, viewer.userId(), origin));
         return true;
@@ -297,15 +325,21 @@ public final class TicketService {
 
     /** Adds a comment to a visible ticket. Needs level 1; a closed ticket takes comments from level 3 only. */
     public long comment(Viewer viewer, long ticketId, String body, Origin origin) {
-        return comment(viewer, ticketId, body, origin, (handle, commentId) -> { });
+        return comment(viewer, ticketId, body, origin, (handle, commentId) -> { }, Submission.NONE);
+    }
+
+    /** Adds a comment like {@link #comment(Viewer, long, String, Origin)}, once per submitted form token. */
+    public long comment(Viewer viewer, long ticketId, String body, Origin origin, Submission submission) {
+        return comment(viewer, ticketId, body, origin, (handle, commentId) -> { }, submission);
     }
 
     /**
-     * Adds a comment like {@link #comment(Viewer, long, String, Origin)} and runs {@code alsoInsert}
-     * with the new comment's id in the same transaction, so that rows which belong to the comment,
-     * such as its attachments, are committed with it or not at all.
+     * Adds a comment like {@link #comment(Viewer, long, String, Origin)}, once per submitted form
+     * token, and runs {@code alsoInsert} with the new comment's id in the same transaction, so that
+     * rows which belong to the comment, such as its attachments, are committed with it or not at all.
      */
-    public long comment(Viewer viewer, long ticketId, String body, Origin origin, ObjLongConsumer<Handle> alsoInsert) {
+    public long comment(Viewer viewer, long ticketId, String body, Origin origin, ObjLongConsumer<Handle> alsoInsert,
+            Submission submission) {
         if (!viewer.hasLevel(Level.AUTHORIZED)) {
             throw new ForbiddenException("tickets.comment.forbidden");
         }
@@ -317,11 +351,12 @@ public final class TicketService {
             errors.add("comment", "tickets.comment.closed");
         }
         errors.throwIfAny();
-        long id = writer.inTransaction(handle -> {
-            long commentId = handle.attach(TicketDao.class).insertComment(ticketId, viewer.userId(), text, clock.millis());
+        long now = clock.millis();
+        long id = writer.inTransaction(handle -> submission.storeOnce(handle, now, () -> {
+            long commentId = handle.attach(TicketDao.class).insertComment(ticketId, viewer.userId(), text, now);
             alsoInsert.accept(handle, commentId);
             return commentId;
-        });
+        }));
         log.info("User {} commented on ticket {}", viewer.userId(), ticketId);
         events.publish(new CommentAdded(ticketId, id, viewer.userId(), origin));
         return id;

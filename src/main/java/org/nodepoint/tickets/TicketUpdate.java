@@ -2,7 +2,8 @@ package org.nodepoint.tickets;
 
 /**
  * Requested changes to a ticket; a null field stays as it is. {@code note} is the work summary
- * and {@code minutes} the time spent, which may be negative to correct an earlier entry.
+ * and {@code hours} the time spent as typed (see {@link Hours#parseEntry}), which may be negative
+ * to correct an earlier entry. Null or blank hours record no time.
  */
 public record TicketUpdate(
         String title,
@@ -12,5 +13,5 @@ public record TicketUpdate(
         String priority,
         String release,
         String note,
-        Integer minutes) {
+        String hours) {
 }

@@ -19,6 +19,7 @@ import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.events.Origin;
+import org.nodepoint.submissions.Submission;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Viewer;
 import org.slf4j.Logger;
@@ -57,14 +58,19 @@ public final class AttachmentService {
      * anything is written.
      */
     public long comment(Viewer viewer, long ticketId, String text, List<IncomingFile> files, Origin origin) {
+        return comment(viewer, ticketId, text, files, origin, Submission.NONE);
+    }
+
+    /** Adds a comment with its files like {@link #comment(Viewer, long, String, List, Origin)}, once per submitted form token. */
+    public long comment(Viewer viewer, long ticketId, String text, List<IncomingFile> files, Origin origin, Submission submission) {
         if (files.isEmpty()) {
-            return tickets.comment(viewer, ticketId, text, origin);
+            return tickets.comment(viewer, ticketId, text, origin, submission);
         }
         tickets.findVisible(viewer, ticketId);
         List<StoredFile> stored = save(viewer, COMMENT_FIELD, files);
         try {
             long commentId = tickets.comment(viewer, ticketId, text, origin,
-                    (handle, newCommentId) -> insert(handle, viewer, ticketId, newCommentId, stored));
+                    (handle, newCommentId) -> insert(handle, viewer, ticketId, newCommentId, stored), submission);
             log.info("User {} attached {} files to comment {} of ticket {}", viewer.userId(), stored.size(), commentId, ticketId);
             return commentId;
         } catch (RuntimeException failure) {

@@ -23,6 +23,8 @@ public final class Csrf {
     private static final Logger log = LoggerFactory.getLogger(Csrf.class);
     public static final String FIELD = "_csrf";
     private static final String GUEST_COOKIE = "np_guest";
+    /** The guest cookie value chosen for this request, so that a second call in the request does not choose another. */
+    private static final String NEW_GUEST_VALUE = "np.newGuestValue";
 
     private final SecureRandom random = new SecureRandom();
     private final byte[] key = new byte[32];
@@ -39,7 +41,11 @@ public final class Csrf {
         }
         String guestValue = ctx.cookie(GUEST_COOKIE);
         if (guestValue == null || guestValue.length() != 43) {
+            guestValue = ctx.attribute(NEW_GUEST_VALUE);
+        }
+        if (guestValue == null) {
             guestValue = newGuestValue();
+            ctx.attribute(NEW_GUEST_VALUE, guestValue);
             ctx.cookie(new Cookie(GUEST_COOKIE, guestValue, "/", -1, "https".equals(ctx.scheme()), true, null, SameSite.LAX));
         }
         return sign(guestValue);

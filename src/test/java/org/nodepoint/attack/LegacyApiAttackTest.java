@@ -73,7 +73,7 @@ class LegacyApiAttackTest {
     void every_api_call_is_attacked() {
         Wiring wiring = server.fixture.node.wiring;
         Set<String> registered = new LegacyApiRoutes(wiring.settings, wiring.users, wiring.products, wiring.tickets, wiring.formAnswers,
-                wiring.assignments, wiring.autoAssignees, new LoginThrottle(Clock.systemUTC()),
+                wiring.assignments, wiring.autoAssignees, wiring.timeTracking, new LoginThrottle(Clock.systemUTC()),
                 wiring.systemLog, new SignInLog(wiring.systemLog, Clock.systemUTC())).api().callNames();
         Set<String> attacked = new TreeSet<>();
         AttackSurface.API_CALLS.forEach(target -> attacked.add(target.fields().get("api")));
