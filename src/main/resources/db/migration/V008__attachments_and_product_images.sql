@@ -15,6 +15,8 @@ CREATE TABLE attachments (
   uploaded_by   INTEGER NOT NULL REFERENCES users (id),
   created_at    INTEGER NOT NULL
 );
+-- TODO: ON DELETE CASCADE removes the rows only. A sweep that deletes files of the upload folder
+-- that no row names would also remove those of a crash between the rename and the commit.
 CREATE INDEX attachments_ticket ON attachments (ticket_id, comment_id, id);
 -- Lets a deleted comment find its attachments without a scan.
 CREATE INDEX attachments_comment ON attachments (comment_id);
