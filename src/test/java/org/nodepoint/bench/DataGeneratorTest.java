@@ -114,7 +114,7 @@ class DataGeneratorTest {
         assertThat(count("SELECT count(*) FROM tickets a JOIN tickets b ON b.id = a.id + 1 WHERE b.created_at < a.created_at")).isZero();
         assertThat(count("SELECT count(*) FROM tickets WHERE (status = 'New') <> (updated_at IS NULL)")).isZero();
         assertThat(count("SELECT count(*) FROM tickets WHERE status IN ('Resolved', 'Closed', 'Invalid', 'Duplicate') AND resolution = ''")).isZero();
-        assertThat(count("SELECT count(*) FROM time_entries WHERE minutes <= 0")).isZero();
+        assertThat(count("SELECT count(*) FROM time_entries WHERE hundredths <= 0")).isZero();
         assertThat(count("SELECT count(DISTINCT password_hash) FROM users WHERE kind = 'local'")).isEqualTo(1);
     }
 

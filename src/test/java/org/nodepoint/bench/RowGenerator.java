@@ -56,7 +56,8 @@ final class RowGenerator {
     private record Change(long at, long ticketId, long userId, String note, String status, String resolution) {
     }
 
-    private record TimeEntry(long at, long ticketId, long userId, int minutes) {
+    /** Time spent in hundredths of an hour, as time_entries stores it. */
+    private record TimeEntry(long at, long ticketId, long userId, int hundredths) {
     }
 
     private record Comment(long at, long ticketId, long userId, String body) {
@@ -432,9 +433,9 @@ final class RowGenerator {
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
             long user = assigned[random.nextInt(assigned.length)];
-            int minutes = 5 * (1 + random.nextInt(48));
+            int hundredths = 10 * (1 + random.nextInt(48));
             long at = createdAt + (long) (random.nextDouble() * (updatedAt - createdAt));
-            entries.add(new TimeEntry(at, ticketId, user, minutes));
+            entries.add(new TimeEntry(at, ticketId, user, hundredths));
         }
     }
 
@@ -464,9 +465,9 @@ final class RowGenerator {
     private void writeTimeEntries(List<TimeEntry> entries) throws SQLException {
         entries.sort(Comparator.comparingLong(TimeEntry::at));
         Progress progress = new Progress(out, "time entries", entries.size(), terminal);
-        try (Inserter rows = inserter("INSERT INTO time_entries (ticket_id, user_id, minutes, created_at) VALUES (?, ?, ?, ?)")) {
+        try (Inserter rows = inserter("INSERT INTO time_entries (ticket_id, user_id, hundredths, created_at) VALUES (?, ?, ?, ?)")) {
             for (TimeEntry entry : entries) {
-                rows.add(entry.ticketId(), entry.userId(), entry.minutes(), entry.at());
+                rows.add(entry.ticketId(), entry.userId(), entry.hundredths(), entry.at());
                 rowsWritten(1);
                 progress.advance(1);
             }

@@ -38,7 +38,9 @@ class TicketMailContentTest {
     void start() {
         node = TestNodePoint.configured(folder, Map.of(Settings.SMTP_SERVER, "127.0.0.1",
                 Settings.SMTP_PORT, String.valueOf(smtp.getSmtp().getPort()), Settings.SMTP_FROM, "desk@example.org",
-                Settings.SMTP_SECURITY, "none", Settings.TICKET_VISIBILITY, "Public", Settings.API_IMPERSONATION, "on"));
+                Settings.SMTP_SECURITY, "none", Settings.TICKET_VISIBILITY, "Public", Settings.API_IMPERSONATION, "on",
+                // Level 3, so that uma may change descriptions in the update mail test.
+                Settings.PAST_EDIT_LEVEL, "3"));
         printers = node.product("Printers", "Public");
         person("cora", Level.RESTRICTED_VIEW);
         person("uma", Level.TICKETS_MANAGEMENT);
