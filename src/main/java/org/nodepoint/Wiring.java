@@ -113,7 +113,7 @@ public final class Wiring implements AutoCloseable {
         this.emailConfirmations = new EmailConfirmations(database, accountMails, clock);
         this.passwordResets = new PasswordResets(database, passwords, settings, accountMails, clock);
         this.users = new UserService(database, passwords, settings, clock, emailConfirmations);
-        this.userManagement = new UserManagementService(database, users, passwords, settings, accountMails, systemLog);
+        this.userManagement = new UserManagementService(database, users, passwords, settings, accountMails, systemLog, clock);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);

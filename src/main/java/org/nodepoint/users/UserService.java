@@ -227,8 +227,9 @@ public final class UserService {
 
     /**
      * Changes the signed-in user's own password after checking the current one, clears a pending
-     * forced change and ends all of the user's sessions, the current one included. The caller
-     * starts a new session, so a copy of an old session cookie stops working too.
+     * forced change, revokes open reset codes and ends all of the user's sessions, the current one
+     * included. The caller starts a new session, so a copy of an old session cookie stops working
+     * too.
      */
     public User changeOwnPassword(Viewer self, String currentPassword, String newPassword, String newPasswordAgain) {
         User user = ownAccount(self);
@@ -244,12 +245,9 @@ public final class UserService {
         if (user.isAdmin()) {
             settings.update(Map.of(Settings.ADMIN_PASSWORD, hash));
         }
-        writer.useTransaction(handle -> {
-            UserDao dao = handle.attach(UserDao.class);
-            dao.setPassword(user.id(), user.isAdmin() ? null : hash, false);
-            dao.endSessions(user.id());
-        });
-        log.info("User {} changed their password; their sessions ended", user.id());
+        long now = clock.millis();
+        writer.useTransaction(handle -> CredentialChanges.replacePassword(handle, user.id(), user.isAdmin() ? null : hash, false, now));
+        log.info("User {} changed their password; their sessions ended and their reset codes were revoked", user.id());
         return findById(user.id()).orElseThrow();
     }
 
@@ -298,8 +296,8 @@ public final class UserService {
     }
 
     /**
-     * Sets the password of a local account by name, for the legacy change_password call, and ends
-     * the account's sessions. Throws NotFoundException for unknown names, the administrator and the
+     * Sets the password of a local account by name, for the legacy change_password call, ends
+     * the account's sessions and revokes its open reset codes. Throws NotFoundException for unknown names, the administrator and the
      * built-in actors, which NodePoint 1.x did not find among its users either.
      */
     public User setPassword(String name, String password) {
@@ -309,11 +307,8 @@ public final class UserService {
         errors.throwIfAny();
 
         String hash = passwords.hash(password);
-        writer.useTransaction(handle -> {
-            UserDao dao = handle.attach(UserDao.class);
-            dao.setPassword(user.id(), hash, user.mustChangePassword());
-            dao.endSessions(user.id());
-        });
+        long now = clock.millis();
+        writer.useTransaction(handle -> CredentialChanges.replacePassword(handle, user.id(), hash, user.mustChangePassword(), now));
         return user;
     }
 }
