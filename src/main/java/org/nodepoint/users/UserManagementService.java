@@ -93,7 +93,7 @@ public final class UserManagementService {
     public User create(Viewer actor, NewUser form) {
         requireManager(actor);
         requireGrantable(actor, form.level());
-        User user = users.createLocal(form, true);
+        User user = users.createLocal(form, true).user();
         log.info("User {} created user {} ({}) at level {}", actor.userId(), user.id(), user.name(), user.level());
         systemLog.record(LogCategory.USERS, actor.name(), "Created user " + user.name() + " at level " + user.level());
         return user;

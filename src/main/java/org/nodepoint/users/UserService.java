@@ -169,14 +169,20 @@ public final class UserService {
 
     /** Creates a local account with the configured default level; throws ValidationException or ConflictException. */
     public User register(String name, String password, String passwordAgain, String email) {
-        User user = createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, passwordAgain), false);
+        return registerAccount(name, password, passwordAgain, email).user();
+    }
+
+    /** Like {@link #register}, and also returns whether a confirmation mail went out, for the registration page. */
+    public Registration registerAccount(String name, String password, String passwordAgain, String email) {
+        Registration registration = createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, passwordAgain), false);
+        User user = registration.user();
         log.info("Registered user {} ({}) at level {}", user.id(), user.name(), user.level());
-        return user;
+        return registration;
     }
 
     /** Creates a local account for the legacy add_user call, which sends the password once, at the default level. */
     public User createFromApi(String name, String password, String email) {
-        return createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, null), false);
+        return createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, null), false).user();
     }
 
     /**
@@ -185,7 +191,7 @@ public final class UserService {
      * password confirmation check, for callers that take the password once. The demonstration
      * account is never asked to change its password, because it cannot.
      */
-    User createLocal(NewUser form, boolean mustChangePassword) {
+    Registration createLocal(NewUser form, boolean mustChangePassword) {
         String name = form.name() == null ? "" : form.name().strip();
         String email = form.email() == null ? "" : form.email().strip();
         FieldErrors errors = new FieldErrors();
@@ -204,10 +210,8 @@ public final class UserService {
             return dao.insertLocal(name, hash, email, form.level(), mustChange, clock.millis());
         });
         User user = findById(id).orElseThrow();
-        if (!email.isEmpty()) {
-            confirmations.start(user);
-        }
-        return user;
+        EmailConfirmations.Outcome confirmation = email.isEmpty() ? EmailConfirmations.Outcome.NOT_NEEDED : confirmations.start(user);
+        return new Registration(user, confirmation);
     }
 
     private void checkNewPassword(String password, String passwordAgain, FieldErrors errors) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.users.Level;
@@ -50,7 +51,7 @@ final class AttackRunner {
     private final Map<Integer, Browser> browsers = new HashMap<>();
     private final List<String> findings = new ArrayList<>();
     private BiFunction<String, Browser.Page, List<String>> extraChecks = (path, page) -> List.of();
-    private Runnable beforeEachRequest = () -> { };
+    private Consumer<AttackSurface.Target> beforeEachRequest = target -> { };
     private int findingCount;
     private int requestCount;
 
@@ -65,8 +66,8 @@ final class AttackRunner {
         return this;
     }
 
-    /** Runs an action before each request, such as moving a test clock past the sign-in throttle. */
-    AttackRunner beforeEachRequest(Runnable action) {
+    /** Runs an action before each request to a target, such as moving a test clock past the sign-in throttle. */
+    AttackRunner beforeEachRequest(Consumer<AttackSurface.Target> action) {
         this.beforeEachRequest = action;
         return this;
     }
@@ -85,10 +86,10 @@ final class AttackRunner {
         vocabulary.learn(browser(Level.GUEST).get("/static/%FF"));
         for (AttackSurface.Target target : targets) {
             for (int actor : target.actors()) {
-                beforeEachRequest.run();
+                beforeEachRequest.accept(target);
                 learn(send(target, actor, null, null, null), actor);
                 for (String field : target.fields().keySet()) {
-                    beforeEachRequest.run();
+                    beforeEachRequest.accept(target);
                     learn(send(target, actor, field, "", null), actor);
                 }
             }
@@ -153,7 +154,7 @@ final class AttackRunner {
         AttackSurface.Target target = field.target();
         String context = field + (send.spoiler() == null ? "" : " with " + send.spoiler() + " empty") + " as "
                 + AttackFixture.actorName(send.actor()) + ", " + send.input();
-        beforeEachRequest.run();
+        beforeEachRequest.accept(target);
         Browser.Page page;
         try {
             page = sendAgainIfClosed(target, send.actor(), field.name(), send.input().urlEncoded(), send.spoiler());
