@@ -179,6 +179,63 @@ class PluginRunnerTest {
                 .isEqualTo("Plugin newticket_plugin exited with code 0. The processes it left running were stopped. Output:\ndone");
     }
 
+    /**
+     * Writes a Python program that moves into a process group of its own, as setpgid(0, 0) does,
+     * writes its process id to the file named by its first argument and sleeps for 300 s.
+     */
+    private String ownGroupSleeper() throws IOException {
+        Path program = output.resolve("own_group.py");
+        Files.writeString(program, String.join("\n",
+                "import os, sys, time",
+                "os.setpgid(0, 0)",
+                "with open(sys.argv[1], 'w') as pid_file:",
+                "    pid_file.write(str(os.getpid()))",
+                "time.sleep(300)",
+                ""));
+        return "python3 '" + program + "' " + file("own_group.pid") + " > /dev/null 2>&1";
+    }
+
+    /** Kills the process named by the file, if it runs, so that a failed test leaves nothing behind. */
+    private static void killIfRunning(Path pidFile) throws IOException {
+        if (Files.exists(pidFile)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void leftover_in_own_group_is_stopped() throws IOException {
+        node.set("plugin_timeout", "60");
+        node.set("newticket_plugin", ownGroupSleeper() + " & while [ ! -s " + file("own_group.pid") + " ]; do sleep 0.01; done; echo done");
+
+        try {
+            PluginResult result = node.wiring.plugins.run(Plugin.NEW_TICKET, "dana", Map.of());
+
+            assertThat(result.outcome()).isEqualTo(Outcome.EXITED);
+            assertThat(result.leftoversStopped()).isTrue();
+            assertThat(isRunning(output.resolve("own_group.pid"))).as("process in a group of its own").isFalse();
+        } finally {
+            killIfRunning(output.resolve("own_group.pid"));
+        }
+    }
+
+    @Test
+    void time_limit_stops_process_in_own_group() throws IOException {
+        node.set("plugin_timeout", "2");
+        // A child shell starts the program and exits at once, so the program is no longer a descendant of the plugin's shell.
+        node.set("newticket_plugin", "sh -c \"" + ownGroupSleeper().replace("\"", "\\\"") + " &\"; "
+                + "while [ ! -s " + file("own_group.pid") + " ]; do sleep 0.01; done; echo started; sleep 60");
+
+        try {
+            PluginResult result = node.wiring.plugins.run(Plugin.NEW_TICKET, "dana", Map.of());
+
+            assertThat(result.outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(result.output()).containsExactly("started");
+            assertThat(isRunning(output.resolve("own_group.pid"))).as("process in a group of its own").isFalse();
+        } finally {
+            killIfRunning(output.resolve("own_group.pid"));
+        }
+    }
+
     @Test
     void empty_template_runs_nothing() {
         node.set("newticket_plugin", "");
