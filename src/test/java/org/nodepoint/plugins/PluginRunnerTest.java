@@ -3,6 +3,9 @@ package org.nodepoint.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -96,6 +99,40 @@ class PluginRunnerTest {
         node.wiring.plugins.run(Plugin.NEW_TICKET, "dana", Map.of());
 
         assertThat(Path.of(Files.readString(output.resolve("folder")).strip()).toRealPath()).isEqualTo(folder.resolve("data").toRealPath());
+    }
+
+    /** Returns the text of the bytes, failing the test when they are not valid UTF-8, as a value cut inside a character would be. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException invalid) {
+            throw new AssertionError("The command received invalid UTF-8", invalid);
+        }
+    }
+
+    @Test
+    void long_values_are_cut_to_fit_environment() throws IOException {
+        // 150,000 and 80,000 bytes of UTF-8: over Linux's limit of 128 KiB for one environment variable, and over the cut.
+        String chinese = "漢".repeat(50_000);
+        String emoji = "😀".repeat(20_000);
+        // 65,535 bytes: just under the cut, so it arrives unchanged.
+        String fits = "字".repeat(21_845);
+        node.set("newticket_plugin", "printf '%s' %title% > " + file("title") + "; printf '%s' %description% > " + file("description")
+                + "; printf '%s' %release% > " + file("release"));
+
+        PluginResult result = node.wiring.plugins.run(Plugin.NEW_TICKET, "dana", Map.of("title", chinese, "description", emoji, "release", fits));
+
+        assertThat(result.succeeded()).as("run succeeded: %s", result.output()).isTrue();
+        for (Map.Entry<String, String> cut : Map.of("title", chinese, "description", emoji).entrySet()) {
+            byte[] received = Files.readAllBytes(output.resolve(cut.getKey()));
+            String text = strictUtf8(received);
+            assertThat(received.length).as(cut.getKey() + " bytes").isLessThanOrEqualTo(PluginRunner.MAX_VALUE_BYTES);
+            assertThat(received.length).as(cut.getKey() + " bytes").isGreaterThan(PluginRunner.MAX_VALUE_BYTES - 4);
+            assertThat(text).as(cut.getKey()).endsWith(PluginRunner.CUT_MARKER);
+            assertThat(cut.getValue()).as(cut.getKey()).startsWith(text.substring(0, text.length() - PluginRunner.CUT_MARKER.length()));
+        }
+        assertThat(Files.readString(output.resolve("release"))).isEqualTo(fits);
     }
 
     @Test
