@@ -16,6 +16,7 @@ import org.nodepoint.auth.AuthRoutes;
 import org.nodepoint.auth.EmailConfirmationRoutes;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.PasswordResetRoutes;
+import org.nodepoint.auth.RegistrationThrottle;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.Settings;
@@ -142,7 +143,7 @@ public final class Wiring implements AutoCloseable {
         this.emailConfirmations = new EmailConfirmations(database, accountMails, clock);
         this.passwordResets = new PasswordResets(database, passwords, settings, accountMails, clock);
         this.users = new UserService(database, passwords, settings, clock, emailConfirmations);
-        this.userManagement = new UserManagementService(database, users, passwords, settings, accountMails, systemLog);
+        this.userManagement = new UserManagementService(database, users, passwords, settings, accountMails, systemLog, clock);
         this.sessions = new SessionService(database, users, settings, clock);
         this.setup = new SetupService(users);
         this.products = new ProductService(database, clock);
@@ -198,7 +199,7 @@ public final class Wiring implements AutoCloseable {
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
-                new AuthRoutes(users, sessions, throttle, signInLog, settings, pages, passwordResets, emailConfirmations),
+                new AuthRoutes(users, sessions, throttle, new RegistrationThrottle(clock), signInLog, settings, pages, passwordResets),
                 new AccountRoutes(users, sessions, throttle, timeTracking, settings, pages),
                 // Lost password requests have a throttle of their own, so that they cannot lock anyone out of signing in.
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),

@@ -107,6 +107,7 @@ public final class AccountRoutes implements FeatureRoutes {
         return switch (confirmation) {
             case SENT -> "account.email.mailed";
             case LIMITED -> "account.email.limited";
+            case ADDRESS_LIMITED -> "account.email.limited.address";
             case MAIL_OFF -> "account.email.changed";
             case NOT_NEEDED -> "account.email.unchanged";
         };

@@ -6,6 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.users.EmailConfirmations;
 import org.nodepoint.users.PasswordResets;
+import org.nodepoint.users.Registration;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.CurrentViewer;
@@ -18,7 +19,10 @@ import org.nodepoint.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sign-in, sign-out and self-registration. */
+/**
+ * Sign-in, sign-out and self-registration. Registrations pass a throttle per client address, and
+ * {@link EmailConfirmations} limits the confirmation mails per account and per address.
+ */
 public final class AuthRoutes implements FeatureRoutes {
     private static final Logger log = LoggerFactory.getLogger(AuthRoutes.class);
     private static final String SIGN_IN_PAGE = "on the sign-in page";
@@ -26,22 +30,22 @@ public final class AuthRoutes implements FeatureRoutes {
     private final UserService users;
     private final SessionService sessions;
     private final LoginThrottle throttle;
+    private final RegistrationThrottle registrationThrottle;
     private final SignInLog signInLog;
     private final SettingsStore settings;
     private final Pages pages;
     private final PasswordResets resets;
-    private final EmailConfirmations confirmations;
 
-    public AuthRoutes(UserService users, SessionService sessions, LoginThrottle throttle, SignInLog signInLog, SettingsStore settings,
-            Pages pages, PasswordResets resets, EmailConfirmations confirmations) {
+    public AuthRoutes(UserService users, SessionService sessions, LoginThrottle throttle, RegistrationThrottle registrationThrottle,
+            SignInLog signInLog, SettingsStore settings, Pages pages, PasswordResets resets) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.registrationThrottle = registrationThrottle;
         this.signInLog = signInLog;
         this.settings = settings;
         this.pages = pages;
         this.resets = resets;
-        this.confirmations = confirmations;
     }
 
     @Override
@@ -93,19 +97,37 @@ public final class AuthRoutes implements FeatureRoutes {
 
     private void registerForm(Context ctx) {
         requireRegistrationsOpen();
-        pages.render(ctx, "auth/register.jte", new RegisterPage(pages.chrome(ctx), "", "", null));
+        pages.render(ctx, "auth/register.jte", new RegisterPage(pages.chrome(ctx), "", "", null, null));
     }
 
     private void registerAccount(Context ctx) {
         requireRegistrationsOpen();
         String name = Forms.field(ctx, "name");
         String email = Forms.field(ctx, "email");
-        Forms.onInvalid(ctx, errors -> pages.render(ctx, "auth/register.jte", new RegisterPage(pages.chrome(ctx), name, email, errors)));
-        User user = users.register(name, ctx.formParam("password"), ctx.formParam("password2"), email);
+        String address = ctx.req().getRemoteAddr();
+        if (!registrationThrottle.tryRegister(address)) {
+            log.warn("Registration throttled for address {}", address);
+            ctx.status(429);
+            pages.render(ctx, "auth/register.jte", new RegisterPage(pages.chrome(ctx), name, email, null, "auth.register.throttled"));
+            return;
+        }
+        Forms.onInvalid(ctx, errors -> {
+            registrationThrottle.giveBack(address);
+            pages.render(ctx, "auth/register.jte", new RegisterPage(pages.chrome(ctx), name, email, errors, null));
+        });
+        Registration registration = users.registerAccount(name, ctx.formParam("password"), ctx.formParam("password2"), email);
+        User user = registration.user();
         signIn(ctx, user);
-        boolean mailed = !user.email().isEmpty() && confirmations.canSend();
-        Flash.success(ctx, mailed ? "auth.register.mailed" : "auth.register.done", user.name());
+        Flash.success(ctx, registeredMessage(registration.confirmation()), user.name());
         ctx.redirect("/");
+    }
+
+    private static String registeredMessage(EmailConfirmations.Outcome confirmation) {
+        return switch (confirmation) {
+            case SENT -> "auth.register.mailed";
+            case LIMITED, ADDRESS_LIMITED -> "auth.register.limited";
+            case MAIL_OFF, NOT_NEEDED -> "auth.register.done";
+        };
     }
 
     private void requireRegistrationsOpen() {

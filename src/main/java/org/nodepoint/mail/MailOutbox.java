@@ -30,18 +30,27 @@ public final class MailOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
     public static final List<Duration> PRODUCTION_RETRIES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
     private static final int SMTP_TIMEOUT_MILLIS = 10_000;
+    /** The longest one SMTP conversation may take, however often the server replies within the read timeout. */
+    static final Duration CONVERSATION_DEADLINE = Duration.ofSeconds(30);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     private final SettingsStore settings;
     private final SystemLog systemLog;
     private final List<Duration> retries;
+    private final Duration conversationDeadline;
     private final ScheduledThreadPoolExecutor executor;
     private final UnfinishedCount unfinished = new UnfinishedCount();
 
     public MailOutbox(SettingsStore settings, SystemLog systemLog, List<Duration> retries) {
+        this(settings, systemLog, retries, CONVERSATION_DEADLINE);
+    }
+
+    /** Builds an outbox whose SMTP conversations end after {@code conversationDeadline}; tests shorten it. */
+    MailOutbox(SettingsStore settings, SystemLog systemLog, List<Duration> retries, Duration conversationDeadline) {
         this.settings = settings;
         this.systemLog = systemLog;
         this.retries = List.copyOf(retries);
+        this.conversationDeadline = conversationDeadline;
         this.executor = BackgroundExecutors.singleThreadScheduler("nodepoint-mail");
     }
 
@@ -66,16 +75,25 @@ public final class MailOutbox implements AutoCloseable {
         }
     }
 
-    /** Sends the mail now and waits until the server accepts or rejects it; used by the administrator's test mail. */
+    /**
+     * Sends the mail now and waits until the server accepts or rejects it. The conversation
+     * deadline (30 s) closes the connection of a server that never finishes. The administrator's
+     * test mail calls this, as does the mail thread.
+     */
     public void sendNow(OutgoingMail mail) throws MailFailure {
         Settings current = settings.current();
-        try {
-            mailer(current).sendMail(email(current, mail)).get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new MailFailure("interrupted", interrupted);
-        } catch (ExecutionException | RuntimeException failure) {
-            throw new MailFailure(withoutPassword(reason(failure), current.smtpPassword()), failure);
+        try (ConversationSockets sockets = ConversationSockets.open(conversationDeadline)) {
+            try {
+                mailer(current).sendMail(email(current, mail)).get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new MailFailure("interrupted", interrupted);
+            } catch (ExecutionException | RuntimeException failure) {
+                if (sockets.expired()) {
+                    throw new MailFailure("the SMTP server did not finish within " + conversationDeadline.toSeconds() + " s", failure);
+                }
+                throw new MailFailure(withoutPassword(reason(failure), current.smtpPassword()), failure);
+            }
         }
     }
 
@@ -115,6 +133,11 @@ public final class MailOutbox implements AutoCloseable {
                     case SMTPS -> TransportStrategy.SMTPS;
                 })
                 .withSessionTimeout(SMTP_TIMEOUT_MILLIS)
+                .withProperty("mail.smtp.socketFactory.class", ConversationSockets.class.getName())
+                .withProperty("mail.smtps.socketFactory.class", ConversationSockets.class.getName())
+                // Without this, Angus Mail would open a plain socket when the factory fails, out of the deadline's reach.
+                .withProperty("mail.smtp.socketFactory.fallback", "false")
+                .withProperty("mail.smtps.socketFactory.fallback", "false")
                 .buildMailer();
     }
 

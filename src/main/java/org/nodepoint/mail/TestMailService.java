@@ -58,7 +58,8 @@ public final class TestMailService {
 
     /**
      * Sends a test mail to {@code address} and waits for the server's reply. Connecting and each
-     * read or write time out after the outbox's SMTP timeout. Throws ValidationException naming the
+     * read or write time out after the outbox's SMTP timeout, and the whole conversation after its
+     * deadline. Throws ValidationException naming the
      * address field when it is not one address.
      */
     public Result send(Viewer admin, String address) {

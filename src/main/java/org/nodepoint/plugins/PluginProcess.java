@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one script with {@code /bin/sh -c} in a process group of its own. At the time limit the
- * whole group is stopped: the shell, the programs it started and their children. When the shell
- * exits in time, the processes it left running in its group are stopped at once, so that no
- * process of a run outlives it unless it started a session of its own.
+ * Runs one script with {@code /bin/sh -c} in a session and process group of its own. At the time
+ * limit the whole session is stopped: the shell, the programs it started and their children, also
+ * those that moved to another process group. When the shell exits in time, the processes it left
+ * running in its session are stopped at once, so that no process of a run outlives it unless it
+ * started a session of its own.
  */
 final class PluginProcess {
     private static final Logger log = LoggerFactory.getLogger(PluginProcess.class);
@@ -30,7 +31,10 @@ final class PluginProcess {
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
     /** How long stopping may wait for the processes to exit and for their output to close. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
-    /** setsid(1) starts the shell as the leader of a new process group, so that one signal reaches every process it started. */
+    /**
+     * setsid(1) starts the shell as the leader of a new session and process group, so that one
+     * signal reaches every process it started, and /proc finds those that left the group.
+     */
     private static final Optional<Path> SETSID = findSetsid();
 
     /**
@@ -111,10 +115,10 @@ final class PluginProcess {
     }
 
     /**
-     * Kills the process group, then each process that was a descendant of the shell, and waits
-     * until the shell and the group have exited. The descendants catch a process that left the
-     * group with a setsid of its own, as long as its parent lives. An interrupt that arrives
-     * meanwhile is held back until the end.
+     * Kills the process group and the other live processes of the session, then each process
+     * that was a descendant of the shell, and waits until the shell and the session have exited.
+     * The descendants catch a process that left the session with a setsid of its own, as long as
+     * its parent lives. An interrupt that arrives meanwhile is held back until the end.
      */
     private static void stop(Process process) {
         boolean interrupted = Thread.interrupted();
@@ -122,6 +126,7 @@ final class PluginProcess {
         List<ProcessHandle> started = process.descendants().toList();
         if (SETSID.isPresent()) {
             interrupted |= killGroup(process.pid(), deadline);
+            killSessionMembers(process.pid());
         }
         started.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -135,9 +140,9 @@ final class PluginProcess {
     }
 
     /**
-     * Kills what is left of the group of a shell that has exited, and returns true when /proc
-     * showed that something was left. The group keeps the exited shell's number as its id, and
-     * Linux does not give that number to a new process while a process of the group lives.
+     * Kills what is left of the group and session of a shell that has exited, and returns true
+     * when /proc showed that something was left. Both keep the exited shell's number as their id,
+     * and Linux does not give that number to a new process while a process of either lives.
      */
     private static boolean stopLeftovers(long groupId) {
         if (SETSID.isEmpty() || (ProcessGroup.isSupported() && !ProcessGroup.hasLiveMembers(groupId))) {
@@ -146,6 +151,7 @@ final class PluginProcess {
         boolean interrupted = Thread.interrupted();
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         interrupted |= killGroup(groupId, deadline);
+        killSessionMembers(groupId);
         interrupted |= awaitGroupExit(groupId, deadline);
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -168,8 +174,27 @@ final class PluginProcess {
     }
 
     /**
-     * Waits until no process of the group is live, checking /proc every 10 ms until the deadline;
-     * returns true when an interrupt arrived meanwhile. Without /proc it returns at once.
+     * Sends SIGKILL to each live process of the session that /proc lists, which includes those
+     * that moved to a process group of their own with setpgid. Without /proc it does nothing.
+     */
+    private static void killSessionMembers(long sessionId) {
+        if (!ProcessGroup.isSupported()) {
+            return;
+        }
+        try {
+            for (long member : ProcessGroup.liveMembers(sessionId)) {
+                ProcessHandle.of(member).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException unreadable) {
+            log.warn("Failed to list the processes of plugin session {}: {}", sessionId, unreadable.getMessage());
+        }
+    }
+
+    /**
+     * Waits until no process of the group or session is live, checking /proc every 10 ms until
+     * the deadline and killing the members it still finds, such as a process that a member
+     * started just before it was killed. Returns true when an interrupt arrived meanwhile.
+     * Without /proc it returns at once.
      */
     private static boolean awaitGroupExit(long groupId, long deadline) {
         boolean interrupted = false;
@@ -178,6 +203,7 @@ final class PluginProcess {
                 log.warn("Plugin process group {} was still running {} s after it was killed", groupId, STOP_WAIT.toSeconds());
                 break;
             }
+            killSessionMembers(groupId);
             try {
                 Thread.sleep(10);
             } catch (InterruptedException held) {

@@ -49,6 +49,14 @@ public final class PluginRunner implements AutoCloseable {
     /** Values that never reach a log, not even inside a command's output. */
     private static final Set<String> SECRET_NAMES = Set.of("pass");
     private static final Pattern VALUE_NAME = Pattern.compile("[a-z]+");
+    /**
+     * The maximum size of one value in bytes of UTF-8, the cut marker included. Linux rejects a
+     * command whose environment variable exceeds 128 KiB (MAX_ARG_STRLEN) with E2BIG, and half of
+     * that leaves room for several long values within the limit on the whole environment.
+     */
+    static final int MAX_VALUE_BYTES = 64 * 1024;
+    /** Ends a value that was cut to {@link #MAX_VALUE_BYTES}. */
+    static final String CUT_MARKER = " [cut at 64 KiB]";
     /** At most one system log entry per minute about dropped runs, so that a flood of events does not flood the log. */
     private static final long DROPPED_ENTRY_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -188,16 +196,55 @@ public final class PluginRunner implements AutoCloseable {
         return secrets;
     }
 
-    /** Copies the values without NUL characters, which an environment variable cannot hold. */
+    /**
+     * Copies the values without NUL characters, which an environment variable cannot hold, and
+     * with each one cut to {@link #MAX_VALUE_BYTES}.
+     */
     private static Map<String, String> cleanValues(Map<String, String> values) {
         Map<String, String> clean = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             if (!VALUE_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("A plugin value name must be lower-case letters: " + name);
             }
-            clean.put(name, value == null ? "" : value.replace("\0", ""));
+            clean.put(name, cutToFit(value == null ? "" : value.replace("\0", "")));
         });
         return clean;
+    }
+
+    /**
+     * Returns the value unchanged when its UTF-8 form fits in {@link #MAX_VALUE_BYTES}. Otherwise
+     * returns the longest start of it, ending between two characters, that fits together with
+     * {@link #CUT_MARKER}, and the marker.
+     */
+    static String cutToFit(String value) {
+        // No UTF-16 unit takes more than 3 bytes of UTF-8 (a surrogate pair takes 4 for two units).
+        if (value.length() * 3L <= MAX_VALUE_BYTES || value.getBytes(StandardCharsets.UTF_8).length <= MAX_VALUE_BYTES) {
+            return value;
+        }
+        int budget = MAX_VALUE_BYTES - CUT_MARKER.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = 0;
+        int end = 0;
+        while (end < value.length()) {
+            int codePoint = value.codePointAt(end);
+            int size = utf8Length(codePoint);
+            if (bytes + size > budget) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(codePoint);
+        }
+        return value.substring(0, end) + CUT_MARKER;
+    }
+
+    /** Returns the UTF-8 length of a code point; an unpaired surrogate becomes "?", one byte, as Java encodes it. */
+    private static int utf8Length(int codePoint) {
+        if (codePoint < 0x80 || Character.isSurrogate((char) codePoint)) {
+            return 1;
+        }
+        if (codePoint < 0x800) {
+            return 2;
+        }
+        return codePoint < 0x10000 ? 3 : 4;
     }
 
     private synchronized void recordDropped(Plugin plugin, String actor) {

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Finds the live processes of a process group in /proc, where Linux lists every process with its
- * group and state. A zombie has exited and only waits for its parent to collect its exit code, so
- * it does not count as live.
+ * Finds the live processes of a plugin run in /proc, where Linux lists every process with its
+ * process group, session and state. setsid(1) makes the run's shell the leader of a new session
+ * and of a new process group, both numbered with the shell's process id. A process that moves to
+ * another group with setpgid(2) stays in the session, so a member is a process of either. A
+ * zombie has exited and only waits for its parent to collect its exit code, so it does not count
+ * as live.
  */
 final class ProcessGroup {
     private static final Path PROC = Path.of("/proc");
@@ -17,19 +22,30 @@ final class ProcessGroup {
     private ProcessGroup() {
     }
 
-    /** True when a process of the group is still live; call it only when {@link #isSupported()}. */
+    /** True when a process of the group or session is still live; call it only when {@link #isSupported()}. */
     static boolean hasLiveMembers(long groupId) {
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, ProcessGroup::isProcessFolder)) {
-            for (Path process : processes) {
-                if (isLiveMember(process, groupId)) {
-                    return true;
-                }
-            }
-            return false;
+        try {
+            return !liveMembers(groupId).isEmpty();
         } catch (IOException unreadable) {
             // Assume the worst, so that the caller sends the kill signal.
             return true;
         }
+    }
+
+    /**
+     * Returns the process ids of the live processes whose process group or session is
+     * {@code groupId}; call it only when {@link #isSupported()}.
+     */
+    static List<Long> liveMembers(long groupId) throws IOException {
+        List<Long> members = new ArrayList<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, ProcessGroup::isProcessFolder)) {
+            for (Path process : processes) {
+                if (isLiveMember(process, groupId)) {
+                    members.add(Long.parseLong(process.getFileName().toString()));
+                }
+            }
+        }
+        return members;
     }
 
     /** True when /proc is readable. Without it, whether a group has ended cannot be checked. */
@@ -43,8 +59,8 @@ final class ProcessGroup {
     }
 
     /**
-     * Reads /proc/PID/stat: "PID (COMMAND) STATE PPID PGRP ...". The command may contain spaces and
-     * parentheses, so the fields are counted from the last closing parenthesis.
+     * Reads /proc/PID/stat: "PID (COMMAND) STATE PPID PGRP SESSION ...". The command may contain
+     * spaces and parentheses, so the fields are counted from the last closing parenthesis.
      */
     private static boolean isLiveMember(Path process, long groupId) {
         String stat;
@@ -55,6 +71,7 @@ final class ProcessGroup {
         }
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         char state = fields[0].charAt(0);
-        return fields[2].equals(Long.toString(groupId)) && state != 'Z' && state != 'X';
+        String id = Long.toString(groupId);
+        return (fields[2].equals(id) || fields[3].equals(id)) && state != 'Z' && state != 'X';
     }
 }

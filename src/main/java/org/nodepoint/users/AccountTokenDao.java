@@ -30,6 +30,10 @@ interface AccountTokenDao {
     @SqlQuery("SELECT count(*) FROM account_tokens WHERE user_id = :userId AND purpose = :purpose AND created_at > :since")
     int countCreatedSince(@Bind("userId") long userId, @Bind("purpose") String purpose, @Bind("since") long since);
 
+    /** Counts the codes of one purpose created for an address, without regard to case, over all accounts (index account_tokens_email). */
+    @SqlQuery("SELECT count(*) FROM account_tokens WHERE purpose = :purpose AND email = :email COLLATE NOCASE AND created_at > :since")
+    int countCreatedForAddressSince(@Bind("purpose") String purpose, @Bind("email") String email, @Bind("since") long since);
+
     @SqlUpdate("DELETE FROM account_tokens WHERE expires_at < :cutoff")
     int deleteExpiredBefore(@Bind("cutoff") long cutoff);
 }

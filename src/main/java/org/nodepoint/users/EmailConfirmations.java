@@ -22,9 +22,21 @@ public final class EmailConfirmations {
     static final Duration VALIDITY = Duration.ofDays(7);
     /** Confirmation mails per account within an hour, so that repeated address changes cannot flood a mailbox. */
     static final int MAX_MAILS_PER_HOUR = 3;
+    /**
+     * Confirmation mails per address within an hour, over all accounts, so that registering many
+     * accounts with someone else's address cannot flood that mailbox either.
+     */
+    static final int MAX_MAILS_PER_ADDRESS_PER_HOUR = 3;
 
-    /** The result of starting a confirmation: mail queued, mail off, hourly limit reached, or no mail needed. */
-    public enum Outcome { SENT, MAIL_OFF, LIMITED, NOT_NEEDED }
+    /**
+     * The result of starting a confirmation: mail queued, mail off, the account's or the address's
+     * hourly limit reached, or no mail needed.
+     */
+    public enum Outcome { SENT, MAIL_OFF, LIMITED, ADDRESS_LIMITED, NOT_NEEDED }
+
+    /** The outcome of the write transaction of {@link #start}, with the new code when it is SENT. */
+    private record Issued(Outcome outcome, String code) {
+    }
 
     private final Jdbi read;
     private final GroupCommitWriter writer;
@@ -43,33 +55,41 @@ public final class EmailConfirmations {
      * Starts the confirmation of the user's current address, after it was stored. Revokes the
      * user's open codes, because they belong to an earlier address: confirmation codes and
      * password reset links mailed there. Then stores and mails a new code, unless the address is
-     * empty or confirmed, mail is off, or the hourly limit is reached.
+     * empty or confirmed, mail is off, or the account's or the address's hourly limit is reached.
      */
     Outcome start(User user) {
         boolean needed = !user.email().isEmpty() && !user.emailConfirmed();
         boolean mailOn = mails.canSend();
         long now = clock.millis();
-        Optional<String> code = writer.inTransaction(handle -> {
+        Issued issued = writer.inTransaction(handle -> {
             AccountTokenDao dao = handle.attach(AccountTokenDao.class);
             dao.revoke(user.id(), AccountToken.CONFIRM_EMAIL, now);
             dao.revoke(user.id(), AccountToken.RESET_PASSWORD, now);
-            return needed && mailOn
-                    ? tokens.issue(handle, user.id(), AccountToken.CONFIRM_EMAIL, user.email(), now, VALIDITY, MAX_MAILS_PER_HOUR)
-                    : Optional.<String>empty();
+            if (!needed) {
+                return new Issued(Outcome.NOT_NEEDED, null);
+            }
+            if (!mailOn) {
+                return new Issued(Outcome.MAIL_OFF, null);
+            }
+            long windowStart = now - AccountTokens.MAIL_LIMIT_WINDOW.toMillis();
+            if (dao.countCreatedForAddressSince(AccountToken.CONFIRM_EMAIL, user.email(), windowStart) >= MAX_MAILS_PER_ADDRESS_PER_HOUR) {
+                return new Issued(Outcome.ADDRESS_LIMITED, null);
+            }
+            return tokens.issue(handle, user.id(), AccountToken.CONFIRM_EMAIL, user.email(), now, VALIDITY, MAX_MAILS_PER_HOUR)
+                    .map(code -> new Issued(Outcome.SENT, code))
+                    .orElse(new Issued(Outcome.LIMITED, null));
         });
-        if (!needed) {
-            return Outcome.NOT_NEEDED;
+        switch (issued.outcome()) {
+            case SENT -> {
+                mails.sendConfirmation(user, user.email(), issued.code(), VALIDITY);
+                log.info("Queued an address confirmation mail for user {}", user.id());
+            }
+            case LIMITED -> log.info("No confirmation mail for user {}: {} were sent within the last hour", user.id(), MAX_MAILS_PER_HOUR);
+            case ADDRESS_LIMITED -> log.warn("No confirmation mail for user {}: {} were sent to their address within the last hour",
+                    user.id(), MAX_MAILS_PER_ADDRESS_PER_HOUR);
+            default -> { }
         }
-        if (!mailOn) {
-            return Outcome.MAIL_OFF;
-        }
-        if (code.isEmpty()) {
-            log.info("No confirmation mail for user {}: {} were sent within the last hour", user.id(), MAX_MAILS_PER_HOUR);
-            return Outcome.LIMITED;
-        }
-        mails.sendConfirmation(user, user.email(), code.get(), VALIDITY);
-        log.info("Queued an address confirmation mail for user {}", user.id());
-        return Outcome.SENT;
+        return issued.outcome();
     }
 
     /** True when mail is configured, so that a new address gets a confirmation mail. */

@@ -163,10 +163,7 @@ public final class PasswordResets implements AutoCloseable {
             AccountToken token = AccountTokens.find(handle, code, AccountToken.RESET_PASSWORD).orElseThrow();
             AccountTokenDao tokenDao = handle.attach(AccountTokenDao.class);
             tokenDao.markUsed(token.id(), now);
-            tokenDao.revoke(token.userId(), AccountToken.RESET_PASSWORD, now);
-            UserDao userDao = handle.attach(UserDao.class);
-            userDao.setPassword(token.userId(), hash, false);
-            userDao.endSessions(token.userId());
+            CredentialChanges.replacePassword(handle, token.userId(), hash, false, now);
             return token.userId();
         });
         log.info("User {} chose a new password with a mailed reset code; their sessions ended", userId);

@@ -1,6 +1,7 @@
 package org.nodepoint.users;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
@@ -42,10 +43,11 @@ public final class UserManagementService {
     private final SettingsStore settings;
     private final AccountMails mails;
     private final SystemLog systemLog;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public UserManagementService(Database database, UserService users, Passwords passwords, SettingsStore settings, AccountMails mails,
-            SystemLog systemLog) {
+            SystemLog systemLog, Clock clock) {
         this.read = database.read();
         this.writer = database.groupCommitWriter();
         this.users = users;
@@ -53,6 +55,7 @@ public final class UserManagementService {
         this.settings = settings;
         this.mails = mails;
         this.systemLog = systemLog;
+        this.clock = clock;
     }
 
     /** Returns one page of local accounts by name, all of them or those of one level. */
@@ -90,7 +93,7 @@ public final class UserManagementService {
     public User create(Viewer actor, NewUser form) {
         requireManager(actor);
         requireGrantable(actor, form.level());
-        User user = users.createLocal(form, true);
+        User user = users.createLocal(form, true).user();
         log.info("User {} created user {} ({}) at level {}", actor.userId(), user.id(), user.name(), user.level());
         systemLog.record(LogCategory.USERS, actor.name(), "Created user " + user.name() + " at level " + user.level());
         return user;
@@ -115,7 +118,7 @@ public final class UserManagementService {
 
     /**
      * Replaces the password of an account with a random one, which the account must change at its
-     * next sign-in, and ends all of its sessions. Returns the new password so that the caller can
+     * next sign-in, ends all of its sessions and revokes its open reset codes. Returns the new password so that the caller can
      * show it once; it is never stored, logged or mailed in clear. A user with a confirmed address
      * gets a mail that names the actor. The demonstration account keeps no forced change, because
      * it cannot change its own password, and gets no mail.
@@ -124,11 +127,10 @@ public final class UserManagementService {
         User target = managed(actor, name);
         String password = temporaryPassword();
         String hash = passwords.hash(password);
+        long now = clock.millis();
         writer.useTransaction(handle -> {
-            UserDao dao = handle.attach(UserDao.class);
-            recheck(dao, actor, target);
-            dao.setPassword(target.id(), hash, !target.isDemo());
-            dao.endSessions(target.id());
+            recheck(handle.attach(UserDao.class), actor, target);
+            CredentialChanges.replacePassword(handle, target.id(), hash, !target.isDemo(), now);
         });
         log.info("User {} reset the password of user {}; their sessions ended", actor.userId(), target.id());
         systemLog.record(LogCategory.USERS, actor.name(), "Reset the password of " + target.name() + "; their sessions ended");
@@ -138,15 +140,19 @@ public final class UserManagementService {
         return password;
     }
 
-    /** Disables an account, which ends all of its sessions and blocks sign-in, or enables it again. */
+    /**
+     * Disables an account, which ends all of its sessions, revokes its open reset codes and blocks
+     * sign-in, or enables it again. Enabling brings back no code.
+     */
     public User setDisabled(Viewer actor, String name, boolean disabled) {
         User target = managed(actor, name);
+        long now = clock.millis();
         writer.useTransaction(handle -> {
             UserDao dao = handle.attach(UserDao.class);
             recheck(dao, actor, target);
             dao.setDisabled(target.id(), disabled);
             if (disabled) {
-                dao.endSessions(target.id());
+                CredentialChanges.endAccess(handle, target.id(), now);
             }
         });
         log.info("User {} {} user {}", actor.userId(), disabled ? "disabled" : "enabled", target.id());

@@ -181,14 +181,20 @@ public final class UserService {
 
     /** Creates a local account with the configured default level; throws ValidationException or ConflictException. */
     public User register(String name, String password, String passwordAgain, String email) {
-        User user = createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, passwordAgain), false);
+        return registerAccount(name, password, passwordAgain, email).user();
+    }
+
+    /** Like {@link #register}, and also returns whether a confirmation mail went out, for the registration page. */
+    public Registration registerAccount(String name, String password, String passwordAgain, String email) {
+        Registration registration = createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, passwordAgain), false);
+        User user = registration.user();
         log.info("Registered user {} ({}) at level {}", user.id(), user.name(), user.level());
-        return user;
+        return registration;
     }
 
     /** Creates a local account for the legacy add_user call, which sends the password once, at the default level. */
     public User createFromApi(String name, String password, String email) {
-        return createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, null), false);
+        return createLocal(new NewUser(name, email, settings.current().defaultLevel(), password, null), false).user();
     }
 
     /**
@@ -197,7 +203,7 @@ public final class UserService {
      * password confirmation check, for callers that take the password once. The demonstration
      * account is never asked to change its password, because it cannot.
      */
-    User createLocal(NewUser form, boolean mustChangePassword) {
+    Registration createLocal(NewUser form, boolean mustChangePassword) {
         String name = form.name() == null ? "" : form.name().strip();
         String email = form.email() == null ? "" : form.email().strip();
         FieldErrors errors = new FieldErrors();
@@ -216,10 +222,8 @@ public final class UserService {
             return dao.insertLocal(name, hash, email, form.level(), mustChange, clock.millis());
         });
         User user = findById(id).orElseThrow();
-        if (!email.isEmpty()) {
-            confirmations.start(user);
-        }
-        return user;
+        EmailConfirmations.Outcome confirmation = email.isEmpty() ? EmailConfirmations.Outcome.NOT_NEEDED : confirmations.start(user);
+        return new Registration(user, confirmation);
     }
 
     private void checkNewPassword(String password, String passwordAgain, FieldErrors errors) {
@@ -239,8 +243,9 @@ public final class UserService {
 
     /**
      * Changes the signed-in user's own password after checking the current one, clears a pending
-     * forced change and ends all of the user's sessions, the current one included. The caller
-     * starts a new session, so a copy of an old session cookie stops working too.
+     * forced change, revokes open reset codes and ends all of the user's sessions, the current one
+     * included. The caller starts a new session, so a copy of an old session cookie stops working
+     * too.
      */
     public User changeOwnPassword(Viewer self, String currentPassword, String newPassword, String newPasswordAgain) {
         User user = ownAccount(self);
@@ -256,12 +261,9 @@ public final class UserService {
         if (user.isAdmin()) {
             settings.update(Map.of(Settings.ADMIN_PASSWORD, hash));
         }
-        writer.useTransaction(handle -> {
-            UserDao dao = handle.attach(UserDao.class);
-            dao.setPassword(user.id(), user.isAdmin() ? null : hash, false);
-            dao.endSessions(user.id());
-        });
-        log.info("User {} changed their password; their sessions ended", user.id());
+        long now = clock.millis();
+        writer.useTransaction(handle -> CredentialChanges.replacePassword(handle, user.id(), user.isAdmin() ? null : hash, false, now));
+        log.info("User {} changed their password; their sessions ended and their reset codes were revoked", user.id());
         return findById(user.id()).orElseThrow();
     }
 
@@ -310,8 +312,8 @@ public final class UserService {
     }
 
     /**
-     * Sets the password of a local account by name, for the legacy change_password call, and ends
-     * the account's sessions. Throws NotFoundException for unknown names, the administrator and the
+     * Sets the password of a local account by name, for the legacy change_password call, ends
+     * the account's sessions and revokes its open reset codes. Throws NotFoundException for unknown names, the administrator and the
      * built-in actors, which NodePoint 1.x did not find among its users either.
      */
     public User setPassword(String name, String password) {
@@ -321,11 +323,8 @@ public final class UserService {
         errors.throwIfAny();
 
         String hash = passwords.hash(password);
-        writer.useTransaction(handle -> {
-            UserDao dao = handle.attach(UserDao.class);
-            dao.setPassword(user.id(), hash, user.mustChangePassword());
-            dao.endSessions(user.id());
-        });
+        long now = clock.millis();
+        writer.useTransaction(handle -> CredentialChanges.replacePassword(handle, user.id(), hash, user.mustChangePassword(), now));
         return user;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.MultipartForm;
 import org.nodepoint.testing.TestImages;
@@ -55,7 +56,7 @@ final class AttackRunner {
     private final Map<Integer, Browser> browsers = new HashMap<>();
     private final List<String> findings = new ArrayList<>();
     private BiFunction<String, Browser.Page, List<String>> extraChecks = (path, page) -> List.of();
-    private Runnable beforeEachRequest = () -> { };
+    private Consumer<AttackSurface.Target> beforeEachRequest = target -> { };
     private int findingCount;
     private int requestCount;
 
@@ -70,8 +71,8 @@ final class AttackRunner {
         return this;
     }
 
-    /** Runs an action before each request, such as moving a test clock past the sign-in throttle. */
-    AttackRunner beforeEachRequest(Runnable action) {
+    /** Runs an action before each request to a target, such as moving a test clock past the sign-in throttle. */
+    AttackRunner beforeEachRequest(Consumer<AttackSurface.Target> action) {
         this.beforeEachRequest = action;
         return this;
     }
@@ -90,10 +91,10 @@ final class AttackRunner {
         vocabulary.learn(browser(Level.GUEST).get("/static/%FF"));
         for (AttackSurface.Target target : targets) {
             for (int actor : target.actors()) {
-                beforeEachRequest.run();
+                beforeEachRequest.accept(target);
                 learn(send(target, actor, null, null, null), actor);
                 for (String field : target.fields().keySet()) {
-                    beforeEachRequest.run();
+                    beforeEachRequest.accept(target);
                     learn(send(target, actor, field, "", null), actor);
                 }
             }
@@ -158,7 +159,7 @@ final class AttackRunner {
         AttackSurface.Target target = field.target();
         String context = field + (send.spoiler() == null ? "" : " with " + send.spoiler() + " empty") + " as "
                 + AttackFixture.actorName(send.actor()) + ", " + send.input();
-        beforeEachRequest.run();
+        beforeEachRequest.accept(target);
         Browser.Page page;
         try {
             page = sendAgainIfClosed(target, send.actor(), field.name(), send.input().urlEncoded(), send.spoiler());

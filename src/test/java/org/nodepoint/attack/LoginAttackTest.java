@@ -34,7 +34,7 @@ class LoginAttackTest {
     @BeforeAll
     void startServer(@TempDir Path folder) {
         server = new AttackServer(AttackFixture.create(folder, clock));
-        server.runner.beforeEachRequest(this::leaveThrottleWindowWhenFull).withExtraChecks(LoginAttackTest::throttled);
+        server.runner.beforeEachRequest(target -> leaveThrottleWindowWhenFull()).withExtraChecks(LoginAttackTest::throttled);
         server.runner.learnOwnMarkup(List.of(AttackSurface.LOGIN));
     }
 

@@ -3,6 +3,9 @@ package org.nodepoint.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -98,6 +101,40 @@ class PluginRunnerTest {
         assertThat(Path.of(Files.readString(output.resolve("folder")).strip()).toRealPath()).isEqualTo(folder.resolve("data").toRealPath());
     }
 
+    /** Returns the text of the bytes, failing the test when they are not valid UTF-8, as a value cut inside a character would be. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException invalid) {
+            throw new AssertionError("The command received invalid UTF-8", invalid);
+        }
+    }
+
+    @Test
+    void long_values_are_cut_to_fit_environment() throws IOException {
+        // 150,000 and 80,000 bytes of UTF-8: over Linux's limit of 128 KiB for one environment variable, and over the cut.
+        String chinese = "漢".repeat(50_000);
+        String emoji = "😀".repeat(20_000);
+        // 65,535 bytes: just under the cut, so it arrives unchanged.
+        String fits = "字".repeat(21_845);
+        node.set("newticket_plugin", "printf '%s' %title% > " + file("title") + "; printf '%s' %description% > " + file("description")
+                + "; printf '%s' %release% > " + file("release"));
+
+        PluginResult result = node.wiring.plugins.run(Plugin.NEW_TICKET, "dana", Map.of("title", chinese, "description", emoji, "release", fits));
+
+        assertThat(result.succeeded()).as("run succeeded: %s", result.output()).isTrue();
+        for (Map.Entry<String, String> cut : Map.of("title", chinese, "description", emoji).entrySet()) {
+            byte[] received = Files.readAllBytes(output.resolve(cut.getKey()));
+            String text = strictUtf8(received);
+            assertThat(received.length).as(cut.getKey() + " bytes").isLessThanOrEqualTo(PluginRunner.MAX_VALUE_BYTES);
+            assertThat(received.length).as(cut.getKey() + " bytes").isGreaterThan(PluginRunner.MAX_VALUE_BYTES - 4);
+            assertThat(text).as(cut.getKey()).endsWith(PluginRunner.CUT_MARKER);
+            assertThat(cut.getValue()).as(cut.getKey()).startsWith(text.substring(0, text.length() - PluginRunner.CUT_MARKER.length()));
+        }
+        assertThat(Files.readString(output.resolve("release"))).isEqualTo(fits);
+    }
+
     @Test
     void exit_code_and_output_reach_system_log() {
         node.set("newticket_plugin", "echo first line; echo 'second line' >&2; exit 3");
@@ -177,6 +214,63 @@ class PluginRunnerTest {
         assertThat(isRunning(output.resolve("child.pid"))).isFalse();
         assertThat(newestEntry().message())
                 .isEqualTo("Plugin newticket_plugin exited with code 0. The processes it left running were stopped. Output:\ndone");
+    }
+
+    /**
+     * Writes a Python program that moves into a process group of its own, as setpgid(0, 0) does,
+     * writes its process id to the file named by its first argument and sleeps for 300 s.
+     */
+    private String ownGroupSleeper() throws IOException {
+        Path program = output.resolve("own_group.py");
+        Files.writeString(program, String.join("\n",
+                "import os, sys, time",
+                "os.setpgid(0, 0)",
+                "with open(sys.argv[1], 'w') as pid_file:",
+                "    pid_file.write(str(os.getpid()))",
+                "time.sleep(300)",
+                ""));
+        return "python3 '" + program + "' " + file("own_group.pid") + " > /dev/null 2>&1";
+    }
+
+    /** Kills the process named by the file, if it runs, so that a failed test leaves nothing behind. */
+    private static void killIfRunning(Path pidFile) throws IOException {
+        if (Files.exists(pidFile)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void leftover_in_own_group_is_stopped() throws IOException {
+        node.set("plugin_timeout", "60");
+        node.set("newticket_plugin", ownGroupSleeper() + " & while [ ! -s " + file("own_group.pid") + " ]; do sleep 0.01; done; echo done");
+
+        try {
+            PluginResult result = node.wiring.plugins.run(Plugin.NEW_TICKET, "dana", Map.of());
+
+            assertThat(result.outcome()).isEqualTo(Outcome.EXITED);
+            assertThat(result.leftoversStopped()).isTrue();
+            assertThat(isRunning(output.resolve("own_group.pid"))).as("process in a group of its own").isFalse();
+        } finally {
+            killIfRunning(output.resolve("own_group.pid"));
+        }
+    }
+
+    @Test
+    void time_limit_stops_process_in_own_group() throws IOException {
+        node.set("plugin_timeout", "2");
+        // A child shell starts the program and exits at once, so the program is no longer a descendant of the plugin's shell.
+        node.set("newticket_plugin", "sh -c \"" + ownGroupSleeper().replace("\"", "\\\"") + " &\"; "
+                + "while [ ! -s " + file("own_group.pid") + " ]; do sleep 0.01; done; echo started; sleep 60");
+
+        try {
+            PluginResult result = node.wiring.plugins.run(Plugin.NEW_TICKET, "dana", Map.of());
+
+            assertThat(result.outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(result.output()).containsExactly("started");
+            assertThat(isRunning(output.resolve("own_group.pid"))).as("process in a group of its own").isFalse();
+        } finally {
+            killIfRunning(output.resolve("own_group.pid"));
+        }
     }
 
     @Test
