@@ -1,6 +1,8 @@
 package org.nodepoint.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -96,7 +98,7 @@ public final class MailOutbox implements AutoCloseable {
                 if (sockets.expired()) {
                     throw new MailFailure("the SMTP server did not finish within " + conversationDeadline.toSeconds() + " s", failure);
                 }
-                throw new MailFailure(withoutPassword(reason(failure), current.smtpPassword()), failure);
+                throw new MailFailure(withoutPassword(reason(failure), current.smtpUser(), current.smtpPassword()), failure);
             }
         }
     }
@@ -167,10 +169,27 @@ public final class MailOutbox implements AutoCloseable {
 
     /**
      * Masks the SMTP password in a server's or library's message, which reaches the settings page
-     * and the system log. No known server repeats it, but a reply is not under our control.
+     * and the system log. No known server repeats it, but a reply is not under our control. Besides
+     * the password itself, the Base64 forms that the client sends are masked: the password alone
+     * (AUTH LOGIN) and "authzid NUL user NUL password" with an empty or the user's own authzid
+     * (AUTH PLAIN), each in UTF-8.
      */
-    private static String withoutPassword(String reason, String password) {
-        return password.isEmpty() ? reason : reason.replace(password, "********");
+    private static String withoutPassword(String reason, String user, String password) {
+        if (password.isEmpty()) {
+            return reason;
+        }
+        Base64.Encoder base64 = Base64.getEncoder();
+        List<String> secrets = List.of(password,
+                base64.encodeToString(password.getBytes(StandardCharsets.UTF_8)),
+                base64.encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)),
+                base64.encodeToString((user + "\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8)));
+        String masked = reason;
+        for (String secret : secrets) {
+            masked = masked.replace(secret, "********");
+            // A reply may also quote the Base64 text without its "=" padding.
+            masked = masked.replace(secret.replaceAll("=+$", ""), "********");
+        }
+        return masked;
     }
 
     /** Returns the number of mails queued or waiting for a retry, including one being sent now. */
