@@ -123,11 +123,16 @@ public final class Wiring implements AutoCloseable {
     public static final String DEFAULT_DATABASE = "db/nodepoint.db";
 
     public Wiring(Path dataFolder, Argon2Function hashing, Clock clock) {
-        this(dataFolder, hashing, clock, MailOutbox.PRODUCTION_RETRIES);
+        this(dataFolder, hashing, clock, MailOutbox.Timing.PRODUCTION);
     }
 
     /** Builds the objects with the given mail retry delays; tests shorten them. */
     public Wiring(Path dataFolder, Argon2Function hashing, Clock clock, List<Duration> mailRetries) {
+        this(dataFolder, hashing, clock, MailOutbox.Timing.PRODUCTION.withRetries(mailRetries));
+    }
+
+    /** Builds the objects with the given mail retry delays, SMTP deadline and shutdown wait; tests shorten them. */
+    public Wiring(Path dataFolder, Argon2Function hashing, Clock clock, MailOutbox.Timing mailTiming) {
         this.dataFolder = dataFolder;
         this.clock = clock;
         this.settings = openSettings(dataFolder);
@@ -137,7 +142,7 @@ public final class Wiring implements AutoCloseable {
         this.systemLog = new SystemLog(database, clock);
         this.logRetention = new LogRetention(systemLog, settings, clock);
         logRetention.start();
-        this.mail = new MailOutbox(settings, systemLog, mailRetries);
+        this.mail = new MailOutbox(settings, systemLog, mailTiming);
         this.passwords = new Passwords(hashing);
         AccountMails accountMails = new AccountMails(mail, settings, new Text(Locale.ENGLISH));
         this.emailConfirmations = new EmailConfirmations(database, accountMails, clock);
@@ -250,10 +255,13 @@ public final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         // The log retention, queued events, lost password requests, plugins and mail all write to the
-        // database, so it closes last.
+        // database, so it closes last. Queued events and lost password requests still queue their
+        // mail. Then the outbox takes no more and drops its retries, so that its queue drains
+        // while the plugins finish. Closing it records the mails not sent.
         logRetention.close();
         events.close();
         passwordResets.close();
+        mail.stopAccepting();
         plugins.close();
         mail.close();
         database.close();

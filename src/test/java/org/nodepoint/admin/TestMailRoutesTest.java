@@ -22,11 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nodepoint.config.Settings;
 import org.nodepoint.syslog.LogEntry;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.CapturedLogs;
 import org.nodepoint.testing.TestMail;
+import org.nodepoint.testing.ScriptedSmtpServer;
 import org.nodepoint.testing.TestNodePoint;
 
 /** The "Send test e-mail" form on the settings page. */
@@ -175,6 +178,74 @@ class TestMailRoutesTest {
                     assertThat(entry.message()).contains("Sender rejected for password ********").doesNotContain(SMTP_PASSWORD));
             assertThat(logs.lines()).noneMatch(line -> line.contains(SMTP_PASSWORD));
         }
+    }
+
+    /**
+     * Answers EHLO with one AUTH mechanism and rejects the credentials with a reply that repeats
+     * the Base64 text the client sent: the password for LOGIN, "authzid NUL user NUL password" for PLAIN.
+     */
+    private static void echoCredentials(String mechanism, java.io.BufferedReader in, java.io.Writer out) throws IOException {
+        ScriptedSmtpServer.reply(out, "220 echo.example.org ready");
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] words = line.split(" ");
+            String command = words[0].toUpperCase(java.util.Locale.ROOT);
+            if (command.equals("EHLO")) {
+                ScriptedSmtpServer.reply(out, "250-echo.example.org");
+                ScriptedSmtpServer.reply(out, "250 AUTH " + mechanism);
+            } else if (command.equals("AUTH") && mechanism.equals("LOGIN")) {
+                if (words.length < 3) {
+                    ScriptedSmtpServer.reply(out, "334 VXNlcm5hbWU6");
+                    in.readLine();
+                }
+                ScriptedSmtpServer.reply(out, "334 UGFzc3dvcmQ6");
+                ScriptedSmtpServer.reply(out, "535 5.7.8 Credentials rejected: " + in.readLine());
+            } else if (command.equals("AUTH")) {
+                String response = words.length >= 3 ? words[2] : null;
+                if (response == null) {
+                    ScriptedSmtpServer.reply(out, "334 ");
+                    response = in.readLine();
+                }
+                ScriptedSmtpServer.reply(out, "535 5.7.8 Credentials rejected: " + response);
+            } else if (command.equals("QUIT")) {
+                ScriptedSmtpServer.reply(out, "221 bye");
+                return;
+            } else {
+                ScriptedSmtpServer.reply(out, "503 5.5.1 Authenticate first");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LOGIN", "PLAIN"})
+    void echoed_base64_password_is_masked(String mechanism) throws Exception {
+        String password = "Pässword-with-ümlauts-7";
+        try (ScriptedSmtpServer echo = new ScriptedSmtpServer((client, in, out) -> echoCredentials(mechanism, in, out));
+                CapturedLogs logs = new CapturedLogs()) {
+            Map<String, String> settings = new java.util.HashMap<>(TestMail.settings(echo.port()));
+            settings.put(Settings.SMTP_USER, "desk");
+            settings.put(Settings.SMTP_PASSWORD, password);
+            start(settings);
+            List<String> secretForms = List.of(password, base64(password), base64("\0desk\0" + password), base64("desk\0desk\0" + password));
+
+            node.http((server, client) -> {
+                Browser browser = SettingsForm.signedInAdmin(client.getOrigin());
+                browser.get(SettingsForm.PATH);
+                browser.post(ROUTE, Map.of("address", "it@example.org"));
+                String page = browser.get(SettingsForm.PATH).body();
+
+                assertThat(Jsoup.parse(page).select(".alert-danger").text()).contains("Credentials rejected: ********");
+                secretForms.forEach(secret -> assertThat(page).doesNotContain(secret));
+            });
+            assertThat(node.wiring.systemLog.newest(0, 10)).singleElement().satisfies(entry -> {
+                assertThat(entry.message()).contains("Credentials rejected: ********");
+                secretForms.forEach(secret -> assertThat(entry.message()).doesNotContain(secret));
+            });
+            secretForms.forEach(secret -> assertThat(logs.lines()).noneMatch(line -> line.contains(secret)));
+        }
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends a test mail to it@example.org and returns the text of the message shown on the settings page. */

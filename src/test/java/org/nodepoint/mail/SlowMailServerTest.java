@@ -28,6 +28,7 @@ class SlowMailServerTest {
     private static final int MAX_LINES = 100;
     private static final int LINE_INTERVAL_MILLIS = 200;
     private static final Duration DEADLINE = Duration.ofSeconds(1);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
     private static final OutgoingMail MAIL = new OutgoingMail("Dana", "dana@example.org", "Printer jam", "Body");
 
     @TempDir
@@ -58,10 +59,15 @@ class SlowMailServerTest {
                 Settings.SMTP_FROM, "desk@example.org", Settings.SMTP_SECURITY, "none"));
     }
 
+    /** An outbox that tries each mail once, with the short deadline. */
+    private static MailOutbox outboxFor(TestNodePoint node) {
+        return new MailOutbox(node.wiring.settings, node.wiring.systemLog, new MailOutbox.Timing(List.of(), DEADLINE, SHUTDOWN_WAIT));
+    }
+
     @Test
     void send_now_ends_at_deadline() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(this::drip); TestNodePoint node = nodeFor(server);
-                MailOutbox outbox = new MailOutbox(node.wiring.settings, node.wiring.systemLog, List.of(), DEADLINE)) {
+                MailOutbox outbox = outboxFor(node)) {
 
             assertThatThrownBy(() -> outbox.sendNow(MAIL))
                     .isInstanceOf(MailFailure.class)
@@ -73,7 +79,7 @@ class SlowMailServerTest {
     @Test
     void queued_mail_fails_at_deadline() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(this::drip); TestNodePoint node = nodeFor(server);
-                MailOutbox outbox = new MailOutbox(node.wiring.settings, node.wiring.systemLog, List.of(), DEADLINE)) {
+                MailOutbox outbox = outboxFor(node)) {
 
             outbox.send(MAIL);
             outbox.awaitIdle(TestMail.WAIT);

@@ -6,10 +6,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nodepoint.config.Settings;
+import org.nodepoint.events.Origin;
 import org.nodepoint.notifications.Notification;
+import org.nodepoint.projects.Product;
+import org.nodepoint.syslog.LogEntry;
 import org.nodepoint.testing.TestNodePoint;
+import org.nodepoint.users.Level;
+import org.nodepoint.users.User;
 
 class NotificationPluginTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -34,6 +42,29 @@ class NotificationPluginTest {
             try (var files = Files.walk(folder)) {
                 assertThat(files.map(path -> path.getFileName().toString())).doesNotContain("pwned");
             }
+        }
+    }
+
+    @Test
+    void log_entry_names_the_recipient() {
+        try (TestNodePoint node = TestNodePoint.configured(folder.resolve("data"), Map.of(Settings.TICKET_VISIBILITY, "Public"))) {
+            node.set("ext_plugin", "true");
+            Product printers = node.product("Printers", "Public");
+            User cora = node.user("cora", Level.AUTHORIZED);
+            User uma = node.user("uma", Level.TICKETS_MANAGEMENT);
+            long id = node.ticket(node.viewer(cora), printers, "Paper jam", "Tray 2 jams");
+            node.wiring.events.awaitDelivered(WAIT);
+            node.wiring.plugins.awaitIdle(WAIT);
+
+            node.wiring.tickets.comment(node.viewer(uma), id, "Cleaned the roller", Origin.WEB);
+            node.wiring.events.awaitDelivered(WAIT);
+            node.wiring.plugins.awaitIdle(WAIT);
+
+            List<LogEntry> runs = node.wiring.systemLog.newest(0, 10).stream()
+                    .filter(entry -> entry.message().startsWith("Plugin ext_plugin"))
+                    .toList();
+            // cora's new ticket notifies admin, who created the product's release, and uma's comment notifies cora, who filed it.
+            assertThat(runs).extracting(LogEntry::actor).as("actors of the runs").containsOnly("cora", "admin").contains("cora", "admin");
         }
     }
 

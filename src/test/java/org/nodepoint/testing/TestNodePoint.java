@@ -18,6 +18,7 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
 import org.nodepoint.forms.FormDraft;
 import org.nodepoint.forms.TicketForm;
+import org.nodepoint.mail.MailOutbox;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductForm;
 import org.nodepoint.setup.SetupCode;
@@ -57,7 +58,16 @@ public final class TestNodePoint implements AutoCloseable {
 
     /** Like {@link #configured(Path, Map)}, with a clock that the test controls, such as one for the sign-in throttle. */
     public static TestNodePoint configured(Path folder, Map<String, String> settings, Clock clock) {
-        TestNodePoint node = new TestNodePoint(new Wiring(folder, FAST_HASHING, clock, MAIL_RETRIES));
+        return configured(new Wiring(folder, FAST_HASHING, clock, MAIL_RETRIES), settings);
+    }
+
+    /** Like {@link #configured(Path, Map)}, with the outbox's retry delays, SMTP deadline and shutdown wait. */
+    public static TestNodePoint configured(Path folder, Map<String, String> settings, MailOutbox.Timing mailTiming) {
+        return configured(new Wiring(folder, FAST_HASHING, Clock.systemUTC(), mailTiming), settings);
+    }
+
+    private static TestNodePoint configured(Wiring wiring, Map<String, String> settings) {
+        TestNodePoint node = new TestNodePoint(wiring);
         node.wiring.setup.configure(new SetupForm("admin", ADMIN_PASSWORD, ADMIN_PASSWORD, "Test Desk", "Restricted",
                 false, false, READ_KEY, WRITE_KEY));
         if (!settings.isEmpty()) {
