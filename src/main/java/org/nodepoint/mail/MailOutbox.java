@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nodepoint.background.BackgroundExecutors;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.syslog.LogCategory;
@@ -74,12 +75,7 @@ public final class MailOutbox implements AutoCloseable {
         this.retries = timing.retries();
         this.conversationDeadline = timing.conversationDeadline();
         this.shutdownWait = timing.shutdownWait();
-        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "nodepoint-mail");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.executor = BackgroundExecutors.singleThreadScheduler("nodepoint-mail");
     }
 
     /** True when an SMTP server and a sender are set; without them, {@link #send} drops mail. */
