@@ -65,10 +65,6 @@ public final class MailOutbox implements AutoCloseable {
     private final PendingMails pending = new PendingMails();
     private final Set<ConversationSockets> conversations = ConcurrentHashMap.newKeySet();
 
-    public MailOutbox(SettingsStore settings, SystemLog systemLog, List<Duration> retries) {
-        this(settings, systemLog, Timing.PRODUCTION.withRetries(retries));
-    }
-
     public MailOutbox(SettingsStore settings, SystemLog systemLog, Timing timing) {
         this.settings = settings;
         this.systemLog = systemLog;

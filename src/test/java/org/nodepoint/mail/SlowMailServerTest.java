@@ -59,7 +59,7 @@ class SlowMailServerTest {
                 Settings.SMTP_FROM, "desk@example.org", Settings.SMTP_SECURITY, "none"));
     }
 
-    /** An outbox that tries each mail once, with the short deadline. */
+    /** Returns an outbox that tries each mail once, with the short deadline. */
     private static MailOutbox outboxFor(TestNodePoint node) {
         return new MailOutbox(node.wiring.settings, node.wiring.systemLog, new MailOutbox.Timing(List.of(), DEADLINE, SHUTDOWN_WAIT));
     }
