@@ -12,6 +12,7 @@ import org.nodepoint.config.PageAssetUrl;
 import org.nodepoint.config.PublicUrl;
 import org.nodepoint.config.Plugin;
 import org.nodepoint.config.Settings;
+import org.nodepoint.config.TimeZoneName;
 import org.nodepoint.config.SmtpSecurity;
 import org.nodepoint.config.Terminology;
 import org.nodepoint.config.ThemeColor;
@@ -45,6 +46,8 @@ final class SettingsCatalogue {
                     assetUrl(Settings.LOGO, Settings::logoUrl),
                     choice(Settings.TERMINOLOGY, terminologies(), settings -> settings.terminology().storedValue()),
                     number(Settings.PAGE_LENGTH, Settings.MIN_PAGE_LENGTH, Settings.MAX_PAGE_LENGTH, Settings::pageLength),
+                    new SettingsField(Settings.TIME_ZONE, Kind.TIME_ZONE, 0, TimeZoneName.MAX_LENGTH, List.of(),
+                            settings -> settings.get(Settings.TIME_ZONE).strip()),
                     number(Settings.LOG_RETENTION, 1, Settings.MAX_LOG_RETENTION_DAYS, Settings::logRetentionDays),
                     new SettingsField(Settings.PINNED_ARTICLE, Kind.OPTIONAL_NUMBER, 1, Integer.MAX_VALUE, List.of(),
                             settings -> settings.pinnedArticleId().isPresent() ? String.valueOf(settings.pinnedArticleId().getAsLong()) : ""))),

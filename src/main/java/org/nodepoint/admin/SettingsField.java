@@ -18,6 +18,8 @@ public record SettingsField(String key, Kind kind, long min, long max, List<Choi
         ASSET_URL,
         /** The http or https address of this site, or empty (see PublicUrl). */
         PUBLIC_URL,
+        /** A time zone name such as Europe/Berlin, or empty for the server's zone (see TimeZoneName). */
+        TIME_ZONE,
         /** A host name or IP address, or empty. */
         HOST,
         /** An NT4-style domain name, or empty. */

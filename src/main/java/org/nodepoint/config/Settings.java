@@ -1,5 +1,6 @@
 package org.nodepoint.config;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -78,6 +79,7 @@ public final class Settings {
     public static final String PUBLIC_URL = "public_url";
     public static final String PLUGIN_TIMEOUT = "plugin_timeout";
     public static final String LOG_RETENTION = "log_retention";
+    public static final String TIME_ZONE = "time_zone";
 
     // Active Directory.
     public static final String AD_SERVER = "ad_server";
@@ -391,6 +393,14 @@ public final class Settings {
     /** Returns how long a plugin command may run before it is stopped. */
     public int pluginTimeoutSeconds() {
         return clamp(intValue(PLUGIN_TIMEOUT, DEFAULT_PLUGIN_TIMEOUT_SECONDS), 1, MAX_PLUGIN_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Returns the time zone in which dates without a time (item expiry, task due dates) end, from
+     * the time_zone setting, or the server's zone when it is empty or not a zone name.
+     */
+    public ZoneId zone() {
+        return TimeZoneName.parse(get(TIME_ZONE).strip()).orElse(ZoneId.systemDefault());
     }
 
     /** Returns how many days the system log keeps an entry. */

@@ -6,7 +6,8 @@ package org.nodepoint.events;
  * listeners read the current state when they act.
  */
 public sealed interface DomainEvent permits TicketCreated, TicketUpdated, CommentAdded,
-        TicketAssigned, TicketFollowed, AttentionRequested, AutoAssignmentChanged {
+        TicketAssigned, TicketFollowed, AttentionRequested, AutoAssignmentChanged,
+        ItemRequested, ItemApproved, ItemDenied, ItemCheckedOut, ItemAssigned, ItemReturned {
     /** The user who caused the event: a person, or the built-in api or guest account. */
     long actorId();
 

@@ -54,7 +54,10 @@ class SettingsRulesTest {
         "ad_domain|CORP",
         "ad_domain|corp.example_1",
         "ext_plugin|echo %message% >> /var/log/np.log",
-        "comp_billing|off"
+        "comp_billing|off",
+        "time_zone|''",
+        "time_zone|Europe/Berlin",
+        "time_zone|UTC"
     })
     void valid_values_pass(String key, String value) {
         assertThat(check(key, value).isEmpty()).isTrue();
@@ -98,7 +101,9 @@ class SettingsRulesTest {
         "smtp_from|helpdesk|settings.invalid.email",
         "smtp_pass|' padded'|settings.invalid.secretSpaces",
         "ad_domain|-CORP|settings.invalid.domain",
-        "ad_domain|CORP\\users|settings.invalid.domain"
+        "ad_domain|CORP\\users|settings.invalid.domain",
+        "time_zone|Mars/Olympus|settings.invalid.timeZone",
+        "time_zone|Europe/../etc|settings.invalid.timeZone"
     })
     void invalid_values_fail(String key, String value, String messageKey) {
         FieldErrors errors = check(key, value);
