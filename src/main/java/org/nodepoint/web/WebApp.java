@@ -96,6 +96,7 @@ public final class WebApp {
     private void configureServer(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.jetty.threadPool = requestThreads();
+        config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrorHandler()));
         if (trustProxy) {
             // Secure cookies, the loopback check of the setup page and the sign-in throttle then see the client, not the proxy.
             config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
