@@ -12,6 +12,7 @@ import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.UnavailableException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.syslog.LogCategory;
 import org.nodepoint.syslog.SystemLog;
@@ -61,6 +62,7 @@ public final class LegacyApi {
         String name = request.optional("api");
         Call call = calls.get(name);
         LegacyJson response;
+        int status = 200;
         try {
             if (call == null) {
                 throw new ApiError("ERR_INVALID_API", "Invalid 'api' value. See the manual for valid values.");
@@ -75,8 +77,14 @@ public final class LegacyApi {
             // Each call translates the service's errors itself; this keeps any it missed inside the API's envelope.
             log.warn("API call {} failed validation that it did not translate: {}", name, failure.getMessage());
             response = LegacyJson.envelope("Invalid argument.", "ERR_INVALID_ARGUMENT");
+        } catch (UnavailableException busy) {
+            // NodePoint 1.x had no such state; a script that checks only the status code still sees the failure.
+            status = 503;
+            ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
+            response = LegacyJson.envelope("Server busy or stopping, so nothing was saved. Try again in a few seconds.",
+                    "ERR_UNAVAILABLE");
         }
-        ctx.status(200);
+        ctx.status(status);
         ctx.contentType("text/plain; charset=UTF-8");
         ctx.result(response.bytes());
     }

@@ -99,6 +99,9 @@ class FullWriteQueueRoutesTest {
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+            assertThat(response.body()).isEqualTo("{\n \"message\": \"Server busy or stopping, so nothing was saved. Try again in a few seconds.\",\n"
+                    + " \"status\": \"ERR_UNAVAILABLE\"\n}\n");
             assertThat(ticketRows()).isZero();
         });
     }
