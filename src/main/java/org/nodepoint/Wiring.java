@@ -154,7 +154,6 @@ public final class Wiring implements AutoCloseable {
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.forms = new FormService(database, settings, products, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users);
         this.formAnswers = new FormAnswers(database, tickets);
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);
@@ -163,6 +162,7 @@ public final class Wiring implements AutoCloseable {
         this.timeTracking = new TimeTracking(database, tickets);
         this.search = new SearchService(database, tickets);
         this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
+        this.formFiling = new FormFiling(forms, tickets, products, users, attachments);
         this.productImages = new ProductImageService(database, settings, products, uploadFolder, clock);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
