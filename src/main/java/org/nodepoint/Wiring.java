@@ -34,6 +34,7 @@ import org.nodepoint.mail.MailChannel;
 import org.nodepoint.mail.MailOutbox;
 import org.nodepoint.mail.TestMailService;
 import org.nodepoint.notifications.AutoAssignNotifications;
+import org.nodepoint.notifications.ItemNotifications;
 import org.nodepoint.notifications.NotificationChannel;
 import org.nodepoint.notifications.NotificationDispatcher;
 import org.nodepoint.notifications.TicketNotifications;
@@ -174,6 +175,7 @@ public final class Wiring implements AutoCloseable {
         NotificationDispatcher dispatcher = new NotificationDispatcher(channels);
         events.subscribe(new TicketNotifications(database, tickets, settings, mailText, dispatcher));
         events.subscribe(new AutoAssignNotifications(users, products, settings, mailText, dispatcher));
+        events.subscribe(new ItemNotifications(database, settings, mailText, dispatcher));
         this.testMail = new TestMailService(mail, settings, users, systemLog, mailText);
     }
 
