@@ -38,6 +38,7 @@ import org.nodepoint.notifications.ItemNotifications;
 import org.nodepoint.notifications.NotificationChannel;
 import org.nodepoint.notifications.NotificationDispatcher;
 import org.nodepoint.notifications.TicketNotifications;
+import org.nodepoint.plugins.CheckoutPlugin;
 import org.nodepoint.plugins.NotificationPlugin;
 import org.nodepoint.plugins.PluginRunner;
 import org.nodepoint.plugins.TicketPlugins;
@@ -168,6 +169,7 @@ public final class Wiring implements AutoCloseable {
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
+        events.subscribe(new CheckoutPlugin(plugins, database));
 
         // Notifications: every channel receives every notification and picks its own recipients.
         Text mailText = new Text(Locale.ENGLISH);
