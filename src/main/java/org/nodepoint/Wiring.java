@@ -34,9 +34,11 @@ import org.nodepoint.mail.MailChannel;
 import org.nodepoint.mail.MailOutbox;
 import org.nodepoint.mail.TestMailService;
 import org.nodepoint.notifications.AutoAssignNotifications;
+import org.nodepoint.notifications.ItemNotifications;
 import org.nodepoint.notifications.NotificationChannel;
 import org.nodepoint.notifications.NotificationDispatcher;
 import org.nodepoint.notifications.TicketNotifications;
+import org.nodepoint.plugins.CheckoutPlugin;
 import org.nodepoint.plugins.NotificationPlugin;
 import org.nodepoint.plugins.PluginRunner;
 import org.nodepoint.plugins.TicketPlugins;
@@ -154,7 +156,6 @@ public final class Wiring implements AutoCloseable {
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.forms = new FormService(database, settings, products, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users);
         this.formAnswers = new FormAnswers(database, tickets);
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);
@@ -163,10 +164,12 @@ public final class Wiring implements AutoCloseable {
         this.timeTracking = new TimeTracking(database, tickets);
         this.search = new SearchService(database, tickets);
         this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
+        this.formFiling = new FormFiling(forms, tickets, products, users, attachments);
         this.productImages = new ProductImageService(database, settings, products, uploadFolder, clock);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
+        events.subscribe(new CheckoutPlugin(plugins, database));
 
         // Notifications: every channel receives every notification and picks its own recipients.
         Text mailText = new Text(Locale.ENGLISH);
@@ -174,6 +177,7 @@ public final class Wiring implements AutoCloseable {
         NotificationDispatcher dispatcher = new NotificationDispatcher(channels);
         events.subscribe(new TicketNotifications(database, tickets, settings, mailText, dispatcher));
         events.subscribe(new AutoAssignNotifications(users, products, settings, mailText, dispatcher));
+        events.subscribe(new ItemNotifications(database, settings, mailText, dispatcher));
         this.testMail = new TestMailService(mail, settings, users, systemLog, mailText);
     }
 

@@ -5,8 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,14 +16,20 @@ import java.util.regex.Pattern;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.text.UserText;
 import org.nodepoint.tickets.Priority;
+import org.nodepoint.uploads.AttachmentService;
+import org.nodepoint.uploads.FileNames;
+import org.nodepoint.uploads.IncomingFile;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
+import org.nodepoint.users.Viewer;
 
 /**
  * Checks the answers to a custom form, one rule per field type, and returns the values to store.
  * Each error names the question in its message and the answer's form field as its key. Values are
- * stored as typed after cleaning, except choices, which are stored in their listed spelling.
+ * stored as typed after cleaning, except choices, which are stored in their listed spelling, and
+ * files, whose answer is the cleaned file name. A required file question binds only users who may
+ * upload (upload_lvl): the others see a note instead of the file input and may file without it.
  */
 final class AnswerRules {
     static final int MAX_SHORT_TEXT_LENGTH = 200;
@@ -42,40 +50,49 @@ final class AnswerRules {
 
     /**
      * The checked answers: one per field, in form order, the users to assign, the priority label
-     * for the ticket, and the errors (empty when every answer is valid).
+     * for the ticket, the valid files to store by position, and the errors (empty when every
+     * answer is valid).
      */
-    record Checked(List<TicketAnswer> answers, Set<Long> assigneeIds, String priority, FieldErrors errors) {
+    record Checked(List<TicketAnswer> answers, Set<Long> assigneeIds, String priority, Map<Integer, IncomingFile> files,
+            FieldErrors errors) {
     }
 
     private final Function<String, Optional<User>> findUser;
+    private final AttachmentService attachments;
 
-    /** Takes the look-up of users by name, which the user and assignee fields need. */
-    AnswerRules(Function<String, Optional<User>> findUser) {
+    /** Takes the look-up of users by name, which the user and assignee fields need, and the upload rules for file fields. */
+    AnswerRules(Function<String, Optional<User>> findUser, AttachmentService attachments) {
         this.findUser = findUser;
+        this.attachments = attachments;
     }
 
-    Checked check(TicketForm form, AnswerSet submitted, String submitterAddress) {
+    /** Checks the answers that {@code viewer} submitted; nothing is written. */
+    Checked check(TicketForm form, AnswerSet submitted, String submitterAddress, Viewer viewer) {
         FieldErrors errors = new FieldErrors();
         List<TicketAnswer> answers = new ArrayList<>();
         Set<Long> assignees = new LinkedHashSet<>();
+        Map<Integer, IncomingFile> files = new LinkedHashMap<>();
+        boolean canUpload = attachments.limits(viewer).canUpload();
         String priority = Priority.NORMAL.label();
         for (FormField field : form.fields()) {
             String key = AnswerSet.fieldName(field.position());
             String value = switch (field.type()) {
                 case SUBMITTER_ADDRESS -> submitterAddress;
                 case USER, ASSIGNEE -> checkUser(field, submitted.value(field.position()), key, errors, assignees);
+                case FILE -> checkFile(field, submitted.filesAt(field.position()), key, viewer, canUpload, errors, files);
                 default -> checkValue(field, submitted.value(field.position()), key, errors);
             };
             if (field.type() == FieldType.PRIORITY && !value.isEmpty()) {
                 priority = value;
             }
             boolean answered = field.type() == FieldType.CHECKBOX ? CHECKED.equals(value) : !value.isEmpty();
-            if (!answered && field.required() && !errors.has(key)) {
+            boolean required = field.required() && (field.type() != FieldType.FILE || canUpload);
+            if (!answered && required && !errors.has(key)) {
                 errors.add(key, field.type() == FieldType.CHECKBOX ? "forms.answer.unchecked" : "forms.answer.required", field.question());
             }
-            answers.add(new TicketAnswer(field.position(), field.question(), field.type().key(), value));
+            answers.add(new TicketAnswer(field.position(), field.question(), field.type().key(), value, null));
         }
-        return new Checked(answers, assignees, priority, errors);
+        return new Checked(answers, assignees, priority, files, errors);
     }
 
     /** Returns the value to store, or "" with an error added when the answer is invalid. */
@@ -114,6 +131,29 @@ final class AnswerRules {
             assignees.add(user.get().id());
         }
         return user.get().name();
+    }
+
+    /**
+     * Returns the cleaned name of the one file sent, adding it to {@code files}, or "" when none
+     * was sent or with an error added when the viewer may not upload or the file breaks a rule.
+     */
+    private String checkFile(FormField field, List<IncomingFile> sent, String key, Viewer viewer, boolean canUpload,
+            FieldErrors errors, Map<Integer, IncomingFile> files) {
+        if (sent.isEmpty()) {
+            return "";
+        }
+        if (!canUpload) {
+            return invalid("forms.answer.file.forbidden", field.question(), key, errors);
+        }
+        if (sent.size() > 1) {
+            return invalid("forms.answer.file.count", field.question(), key, errors);
+        }
+        attachments.check(viewer, key, sent, errors);
+        if (errors.has(key)) {
+            return "";
+        }
+        files.put(field.position(), sent.get(0));
+        return FileNames.clean(sent.get(0).submittedName());
     }
 
     private static String maxLength(String text, int max, String question, String key, FieldErrors errors) {

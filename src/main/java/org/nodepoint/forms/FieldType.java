@@ -29,9 +29,8 @@ public enum FieldType {
     // TODO: make available once the inventory module lists the items checked out to the submitter.
     OWN_ITEMS("own_items", 12, false),
     PHONE("phone", 13, true),
-    // TODO: make available once attachments exist, storing the upload as in comments and only for
-    // users at or above upload_lvl.
-    FILE("file", 14, false),
+    /** One uploaded file, stored as an attachment of the new ticket. Only users at or above upload_lvl may answer it. */
+    FILE("file", 14, true),
     // TODO: make available once the articles module lists the published articles.
     ARTICLE("article", 15, false),
     // TODO: make available once the tasks module lists the submitter's open tasks of the project.

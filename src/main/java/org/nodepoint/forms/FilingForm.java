@@ -1,13 +1,15 @@
 package org.nodepoint.forms;
 
 import java.util.List;
+import org.nodepoint.uploads.UploadLimits;
 
 /**
  * A custom form on the new-ticket page: the form, the values to show in it, the submitter's
- * address for the address field, and the names that the user and assignee fields suggest.
+ * address for the address field, the names that the user and assignee fields suggest, and what
+ * the viewer may upload in file fields.
  */
 public record FilingForm(TicketForm form, AnswerSet answers, String submitterAddress, List<String> userNames,
-        List<String> assigneeNames) {
+        List<String> assigneeNames, UploadLimits uploads) {
 
     public String fieldName(FormField field) {
         return AnswerSet.fieldName(field.position());
@@ -15,5 +17,19 @@ public record FilingForm(TicketForm form, AnswerSet answers, String submitterAdd
 
     public String value(FormField field) {
         return answers.value(field.position());
+    }
+
+    /** True when the form has a file question, so that the page must post multipart/form-data. */
+    public boolean hasFileField() {
+        return form.fields().stream().anyMatch(field -> field.type() == FieldType.FILE);
+    }
+
+    /** True when the page marks the question as required: file questions are not required of users who may not upload. */
+    public boolean showsRequired(FormField field) {
+        return switch (field.type()) {
+            case SUBMITTER_ADDRESS -> false;
+            case FILE -> field.required() && uploads.canUpload();
+            default -> field.required();
+        };
     }
 }

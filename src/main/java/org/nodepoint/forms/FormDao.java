@@ -89,14 +89,15 @@ interface FormDao {
     @SqlUpdate("DELETE FROM product_forms WHERE product_id = :productId AND form_id = :formId")
     int unassign(@Bind("productId") long productId, @Bind("formId") long formId);
 
-    @SqlUpdate("INSERT INTO ticket_answers (ticket_id, position, question, type, value) "
-            + "VALUES (:ticketId, :position, :question, :type, :value)")
+    /** Inserts an answer; {@code attachmentId} is null except for the answer to a file question. */
+    @SqlUpdate("INSERT INTO ticket_answers (ticket_id, position, question, type, value, attachment_id) "
+            + "VALUES (:ticketId, :position, :question, :type, :value, :attachmentId)")
     void insertAnswer(@Bind("ticketId") long ticketId, @Bind("position") int position, @Bind("question") String question,
-            @Bind("type") String type, @Bind("value") String value);
+            @Bind("type") String type, @Bind("value") String value, @Bind("attachmentId") Long attachmentId);
 
     @SqlUpdate("INSERT INTO ticket_assignees (ticket_id, user_id) VALUES (:ticketId, :userId) ON CONFLICT DO NOTHING")
     void insertAssignee(@Bind("ticketId") long ticketId, @Bind("userId") long userId);
 
-    @SqlQuery("SELECT position, question, type, value FROM ticket_answers WHERE ticket_id = :ticketId ORDER BY position")
+    @SqlQuery("SELECT position, question, type, value, attachment_id FROM ticket_answers WHERE ticket_id = :ticketId ORDER BY position")
     List<TicketAnswer> listAnswers(@Bind("ticketId") long ticketId);
 }

@@ -1,6 +1,8 @@
 package org.nodepoint.forms;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.nodepoint.errors.FieldErrors;
@@ -12,13 +14,17 @@ import org.nodepoint.tickets.NewTicket;
 import org.nodepoint.submissions.Submission;
 import org.nodepoint.tickets.TicketAddition;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.uploads.AttachmentService;
+import org.nodepoint.uploads.IncomingFile;
+import org.nodepoint.uploads.StoredFile;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.UserService;
 import org.nodepoint.users.Viewer;
 
 /**
  * Filing tickets through custom forms: which form the new-ticket page shows for a project, and
- * filing with its answers checked and stored as rows of ticket_answers next to the ticket.
+ * filing with its answers checked and stored as rows of ticket_answers next to the ticket. The
+ * files of file questions become attachments of the ticket in the same transaction.
  */
 public final class FormFiling {
     /**
@@ -31,25 +37,29 @@ public final class FormFiling {
     private final TicketService tickets;
     private final ProductService products;
     private final UserService users;
+    private final AttachmentService attachments;
     private final AnswerRules rules;
 
-    public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users) {
+    public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users,
+            AttachmentService attachments) {
         this.forms = forms;
         this.tickets = tickets;
         this.products = products;
         this.users = users;
-        this.rules = new AnswerRules(users::findByName);
+        this.attachments = attachments;
+        this.rules = new AnswerRules(users::findByName, attachments);
     }
 
     /**
-     * Returns the custom form that the new-ticket page shows for the product, filled with the
-     * given answers, or empty for the plain form. The caller has checked that the viewer may file
-     * tickets in the product.
+     * Returns the custom form that the new-ticket page shows the viewer for the product, filled with
+     * the given answers, or empty for the plain form. The caller has checked that the viewer may
+     * file tickets in the product.
      */
-    public Optional<FilingForm> filingForm(Product product, AnswerSet answers, String submitterAddress) {
+    public Optional<FilingForm> filingForm(Viewer viewer, Product product, AnswerSet answers, String submitterAddress) {
         return forms.formFor(product.id()).map(form -> new FilingForm(form, answers, submitterAddress,
                 hasField(form, FieldType.USER) ? users.listActiveNames(Level.UNAUTHORIZED, MAX_SUGGESTED_NAMES) : List.of(),
-                hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of()));
+                hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of(),
+                attachments.limits(viewer)));
     }
 
     /**
@@ -62,7 +72,11 @@ public final class FormFiling {
         return file(viewer, ticket, answers, submitterAddress, origin, Submission.NONE);
     }
 
-    /** Files a ticket like {@link #file(Viewer, NewTicket, AnswerSet, String, Origin)}, once per submitted form token. */
+    /**
+     * Files a ticket like {@link #file(Viewer, NewTicket, AnswerSet, String, Origin)}, once per
+     * submitted form token. The files of valid answers are written to the upload folder before the
+     * ticket's transaction and deleted again when it fails, so no file outlives a rejected ticket.
+     */
     public long file(Viewer viewer, NewTicket ticket, AnswerSet answers, String submitterAddress, Origin origin, Submission submission) {
         Optional<Product> product = products.findById(ticket.productId())
                 .filter(found -> products.isVisible(viewer, found) && !found.isArchived());
@@ -78,18 +92,44 @@ public final class FormFiling {
         if (form.isEmpty()) {
             return tickets.file(viewer, ticket, origin, submission);
         }
-        AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress);
+        AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress, viewer);
         NewTicket withPriority = new NewTicket(ticket.productId(), ticket.release(), ticket.title(), ticket.description(),
                 checked.priority());
-        return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked), submission);
+        // Invalid answers fail the filing below without any file being written.
+        Map<Integer, StoredFile> stored = checked.errors().isEmpty() ? save(viewer, checked.files()) : Map.of();
+        try {
+            return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked, stored, attachments, viewer), submission);
+        } catch (RuntimeException failure) {
+            attachments.discard(List.copyOf(stored.values()));
+            throw failure;
+        }
+    }
+
+    /** Writes the files to the upload folder by position; when one fails, deletes those already written. */
+    private Map<Integer, StoredFile> save(Viewer viewer, Map<Integer, IncomingFile> files) {
+        Map<Integer, StoredFile> stored = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Integer, IncomingFile> file : files.entrySet()) {
+                String field = AnswerSet.fieldName(file.getKey());
+                stored.put(file.getKey(), attachments.save(viewer, field, List.of(file.getValue())).get(0));
+            }
+        } catch (RuntimeException failure) {
+            attachments.discard(List.copyOf(stored.values()));
+            throw failure;
+        }
+        return stored;
     }
 
     private static boolean hasField(TicketForm form, FieldType type) {
         return form.fields().stream().anyMatch(field -> field.type() == type);
     }
 
-    /** The checked answers as a ticket addition: their errors join the ticket's, and their rows go in its transaction. */
-    private record AnswersAddition(AnswerRules.Checked checked) implements TicketAddition {
+    /**
+     * The checked answers as a ticket addition: their errors join the ticket's, and their rows go in
+     * its transaction, with an attachment row for each saved file that its answer names.
+     */
+    private record AnswersAddition(AnswerRules.Checked checked, Map<Integer, StoredFile> files, AttachmentService attachments,
+            Viewer viewer) implements TicketAddition {
         @Override
         public void validate(FieldErrors errors) {
             checked.errors().asMap().forEach((field, message) -> errors.add(field, message.key(), message.args().toArray()));
@@ -99,7 +139,9 @@ public final class FormFiling {
         public void store(Handle handle, long ticketId) {
             FormDao dao = handle.attach(FormDao.class);
             for (TicketAnswer answer : checked.answers()) {
-                dao.insertAnswer(ticketId, answer.position(), answer.question(), answer.type(), answer.value());
+                StoredFile file = files.get(answer.position());
+                Long attachmentId = file == null ? null : attachments.insert(handle, viewer, ticketId, null, List.of(file)).get(0);
+                dao.insertAnswer(ticketId, answer.position(), answer.question(), answer.type(), answer.value(), attachmentId);
             }
             checked.assigneeIds().forEach(userId -> dao.insertAssignee(ticketId, userId));
         }

@@ -57,6 +57,12 @@ public final class FormRoutes implements FeatureRoutes {
         routes.post("/forms/{id}/projects/remove", this::unassign, MANAGERS);
     }
 
+    /** Returns the new-ticket route, which belongs to tickets but takes the files of these forms' file questions. */
+    @Override
+    public List<String> uploadPaths() {
+        return List.of("/tickets");
+    }
+
     private void list(Context ctx) {
         int pageSize = settings.current().pageLength();
         int page = Paging.parsePage(ctx.queryParam("page"));

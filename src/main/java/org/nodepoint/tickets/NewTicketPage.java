@@ -24,4 +24,9 @@ public record NewTicketPage(
     public List<Priority> priorities() {
         return List.of(Priority.values());
     }
+
+    /** Returns the form's enctype: multipart/form-data for a custom form with a file question, else null for the default. */
+    public String encoding() {
+        return customForm != null && customForm.hasFileField() ? "multipart/form-data" : null;
+    }
 }

@@ -121,7 +121,7 @@ public final class TicketRoutes implements FeatureRoutes {
         Long productId = PathIds.parseNumber(ctx.formParam("productId"));
         NewTicket form = new NewTicket(productId == null ? 0 : productId, Forms.field(ctx, "release"), Forms.field(ctx, "title"),
                 Forms.field(ctx, "description"), Forms.field(ctx, "priority"));
-        AnswerSet answers = AnswerSet.read(ctx::formParam);
+        AnswerSet answers = AnswerSet.read(ctx::formParam, field -> UploadedFiles.of(ctx, field));
         Forms.onInvalid(ctx, errors -> renderNewForm(ctx, viewer, form, answers, errors));
         Submission submission = submissions.read(ctx, TicketFormTokens.NEW_TICKET);
         long id = submissions.once(submission,
@@ -180,7 +180,7 @@ public final class TicketRoutes implements FeatureRoutes {
             errors = new FieldErrors().add("productId", "tickets.product.invalid");
         }
         FilingForm customForm = selected == null ? null
-                : formFiling.filingForm(selected, answers, ctx.req().getRemoteAddr()).orElse(null);
+                : formFiling.filingForm(viewer, selected, answers, ctx.req().getRemoteAddr()).orElse(null);
         pages.render(ctx, "tickets/new.jte", new NewTicketPage(pages.chrome(ctx), open, selected,
                 selected == null ? List.of() : products.releases(selected.id()), form, customForm, errors,
                 submissions.issue(ctx, TicketFormTokens.NEW_TICKET)));

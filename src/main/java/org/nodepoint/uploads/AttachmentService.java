@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Files attached to tickets and comments. Every file passes {@link UploadRules}, is written to the
- * {@link UploadFolder} and only then gets its row, in the same transaction as the comment it
- * belongs to. When the transaction fails, the written files are deleted again. Reading goes
- * through {@link TicketService#findVisible}, so a file is visible exactly when its ticket is.
+ * {@link UploadFolder} and only then gets its row, in the same transaction as the comment or the
+ * new ticket it belongs to. When the transaction fails, the written files are deleted again.
+ * Reading goes through {@link TicketService#findVisible}, so a file is visible exactly when its
+ * ticket is.
  */
 public final class AttachmentService {
     private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
@@ -80,9 +81,9 @@ public final class AttachmentService {
     }
 
     /**
-     * Stores one file of a visible ticket itself rather than of a comment, such as the value of a
-     * custom form's file field, and returns the attachment's id. {@code field} names the form field
-     * in error messages.
+     * Stores one file of an existing visible ticket itself rather than of a comment, and returns the
+     * attachment's id. {@code field} names the form field in error messages. A custom form's file
+     * question uses {@link #save} and {@link #insert} instead, inside the new ticket's transaction.
      */
     public long store(Viewer viewer, long ticketId, String field, IncomingFile file) {
         tickets.findVisible(viewer, ticketId);
@@ -92,6 +93,24 @@ public final class AttachmentService {
         } catch (RuntimeException failure) {
             discard(stored);
             throw failure;
+        }
+    }
+
+    /** Returns what the viewer may upload now, from upload_lvl, max_size and upload_exts. */
+    public UploadLimits limits(Viewer viewer) {
+        Settings current = settings.current();
+        return new UploadLimits(viewer.hasLevel(current.uploadLevel()), current.maxUploadBytes(), current.uploadExtensions());
+    }
+
+    /**
+     * Adds an error for {@code field} when the files break the count, size or extension rules, and
+     * writes nothing. The caller checks the viewer's level with {@link #limits} first.
+     */
+    public void check(Viewer viewer, String field, List<IncomingFile> files, FieldErrors errors) {
+        boolean hadError = errors.has(field);
+        UploadRules.check(field, files, settings.current(), true, errors);
+        if (!hadError && errors.has(field)) {
+            log.warn("Rejected an upload by user {}: {}", viewer.userId(), errors.get(field).key());
         }
     }
 
@@ -151,9 +170,7 @@ public final class AttachmentService {
                 byComment.computeIfAbsent(attachment.commentId(), id -> new ArrayList<>()).add(attachment);
             }
         }
-        Settings current = settings.current();
-        return new CommentAttachments(byComment, ofTicket, viewer.hasLevel(current.uploadLevel()), UploadRules.MAX_FILES,
-                current.maxUploadBytes(), current.uploadExtensions());
+        return new CommentAttachments(byComment, ofTicket, UploadRules.MAX_FILES, limits(viewer));
     }
 
     /**

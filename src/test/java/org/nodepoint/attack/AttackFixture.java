@@ -56,6 +56,8 @@ final class AttackFixture {
     private long targetTicket;
     private long form;
     private Product formProduct;
+    private long fileForm;
+    private Product fileFormProduct;
     private long targetForm;
     private int unique;
 
@@ -84,15 +86,18 @@ final class AttackFixture {
     }
 
     /**
-     * Creates the custom form that the filing target answers, with a question of each kind that
-     * takes typed text, and the product that uses it. The ids are above {@link #LAST_RESERVED_ID}
-     * so that no number in the corpus names them.
+     * Creates the custom forms that the filing targets answer, one with a question of each kind that
+     * takes typed text and one with a file question, and the products that use them. The ids are
+     * above {@link #LAST_RESERVED_ID} so that no number in the corpus names them.
      */
     private void createFormProduct(Viewer admin) {
         form = node.form("Printer report", FieldType.SHORT_TEXT, FieldType.LONG_TEXT, FieldType.NUMBER, FieldType.EMAIL,
                 FieldType.DATE, FieldType.PHONE, FieldType.USER, FieldType.ASSIGNEE, FieldType.SATISFACTION).id();
         formProduct = node.product("Form product", "Public");
         node.wiring.forms.assign(admin, form, formProduct.id());
+        fileForm = node.form("Printer photo", FieldType.FILE).id();
+        fileFormProduct = node.product("File form product", "Public");
+        node.wiring.forms.assign(admin, fileForm, fileFormProduct.id());
     }
 
     /**
@@ -175,6 +180,8 @@ final class AttackFixture {
         values.put("$bootstrapPath", Chrome.BOOTSTRAP.substring("/webjars/".length()));
         values.put("$form", String.valueOf(form));
         values.put("$formProduct", String.valueOf(formProduct == null ? 0 : formProduct.id()));
+        values.put("$fileForm", String.valueOf(fileForm));
+        values.put("$fileFormProduct", String.valueOf(fileFormProduct == null ? 0 : fileFormProduct.id()));
         values.put("$targetForm", String.valueOf(targetForm));
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
@@ -184,6 +191,9 @@ final class AttackFixture {
         }
         if (text.contains("$formVersion")) {
             values.put("$formVersion", String.valueOf(formVersion(form)));
+        }
+        if (text.contains("$fileFormVersion")) {
+            values.put("$fileFormVersion", String.valueOf(formVersion(fileForm)));
         }
         if (text.contains("$targetFormVersion")) {
             values.put("$targetFormVersion", String.valueOf(formVersion(targetForm)));

@@ -125,7 +125,11 @@ final class AttackSurface {
             fileForm("/tickets/$ticket/comments", Level.AUTHORIZED, Set.of("comments", "attachments"), List.of("comment"),
                     "/tickets/$ticket", Set.of("attachments"), "comment", "Benign comment", "attachments", "benign.png"),
             fileForm("/projects/$targetProduct/image", Level.PROJECTS_MANAGEMENT, Set.of("product_images"), List.of(), null,
-                    Set.of("image"), "image", "benign.png"));
+                    Set.of("image"), "image", "benign.png"),
+            // Filing through a custom form whose one question takes a file.
+            fileForm("/tickets", Level.AUTHORIZED, Set.of("tickets", "ticket_answers", "attachments"), List.of("title", "description"),
+                    null, Set.of("answer1"), "productId", "$fileFormProduct", "formId", "$fileForm", "formVersion", "$fileFormVersion",
+                    "title", "Benign title", "description", "Benign description", "answer1", "benign.png", "_submission", ""));
 
     static final Target LOGIN = form("/login", Level.GUEST, Set.of(), List.of(), null,
             "name", "$user", "password", "$password", "next", "/tickets");

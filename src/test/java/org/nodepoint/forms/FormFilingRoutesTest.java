@@ -26,7 +26,10 @@ import org.nodepoint.users.Level;
 
 /** Filing tickets through custom forms over HTTP: the form shown, validation per type, stored answers and their display. */
 class FormFilingRoutesTest {
-    /** Every available type but the last seven, which {@link #SECOND_TYPES} has, so that two forms cover them all. */
+    /**
+     * Every available type but the last seven, which {@link #SECOND_TYPES} has, so that two forms cover
+     * them all. The file type needs a multipart post, so FormFileRoutesTest covers it.
+     */
     private static final List<FieldType> FIRST_TYPES = List.of(FieldType.SHORT_TEXT, FieldType.LONG_TEXT, FieldType.NUMBER,
             FieldType.CHECKBOX, FieldType.YES_NO, FieldType.TRUE_FALSE, FieldType.EMAIL, FieldType.SCALE, FieldType.SUBMITTER_ADDRESS);
     private static final List<FieldType> SECOND_TYPES = List.of(FieldType.SATISFACTION, FieldType.DATE, FieldType.PHONE,
@@ -56,6 +59,7 @@ class FormFilingRoutesTest {
     void two_forms_cover_every_available_type() {
         List<FieldType> covered = new ArrayList<>(FIRST_TYPES);
         covered.addAll(SECOND_TYPES);
+        covered.add(FieldType.FILE);
 
         assertThat(covered).containsAll(FieldType.offered());
     }
@@ -77,15 +81,15 @@ class FormFilingRoutesTest {
             assertThat(created.status()).isEqualTo(302);
             long id = idIn(created.location());
             assertThat(answers(id)).containsExactly(
-                    new TicketAnswer(1, "short_text", "short_text", "Tray 2"),
-                    new TicketAnswer(2, "long_text", "long_text", "Jams on\nevery page"),
-                    new TicketAnswer(3, "number", "number", "3,5"),
-                    new TicketAnswer(4, "checkbox", "checkbox", "Yes"),
-                    new TicketAnswer(5, "yes_no", "yes_no", "No"),
-                    new TicketAnswer(6, "true_false", "true_false", "True"),
-                    new TicketAnswer(7, "email", "email", "reporter@example.com"),
-                    new TicketAnswer(8, "scale", "scale", "7"),
-                    new TicketAnswer(9, "submitter_address", "submitter_address", "127.0.0.1"));
+                    new TicketAnswer(1, "short_text", "short_text", "Tray 2", null),
+                    new TicketAnswer(2, "long_text", "long_text", "Jams on\nevery page", null),
+                    new TicketAnswer(3, "number", "number", "3,5", null),
+                    new TicketAnswer(4, "checkbox", "checkbox", "Yes", null),
+                    new TicketAnswer(5, "yes_no", "yes_no", "No", null),
+                    new TicketAnswer(6, "true_false", "true_false", "True", null),
+                    new TicketAnswer(7, "email", "email", "reporter@example.com", null),
+                    new TicketAnswer(8, "scale", "scale", "7", null),
+                    new TicketAnswer(9, "submitter_address", "submitter_address", "127.0.0.1", null));
             Ticket ticket = node.wiring.tickets.findVisible(node.admin(), id);
             assertThat(ticket.description()).isEqualTo("Tray 2 jams");
             Map<String, String> shown = shownAnswers(reporter.get("/tickets/" + id));

@@ -64,11 +64,11 @@ class UploadLimitTest {
             node.http((server, client) -> {
                 String head = "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n\r\n";
 
-                Response newTicket = sendStart(client.getOrigin(), "/tickets", head, TWO_MEGABYTES);
+                Response newForm = sendStart(client.getOrigin(), "/forms", head, TWO_MEGABYTES);
                 Response update = sendStart(client.getOrigin(), "/tickets/" + ticket, head, TWO_MEGABYTES);
 
-                assertThat(newTicket.status()).isEqualTo(413);
-                assertThat(newTicket.body()).contains("larger than the server accepts (1 MB)");
+                assertThat(newForm.status()).isEqualTo(413);
+                assertThat(newForm.body()).contains("larger than the server accepts (1 MB)");
                 assertThat(update.status()).isEqualTo(413);
             });
         }
