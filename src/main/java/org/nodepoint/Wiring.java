@@ -158,7 +158,7 @@ public final class Wiring implements AutoCloseable {
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.forms = new FormService(database, settings, products, clock);
         this.items = new ItemService(database, settings, users, events, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users);
+        this.formFiling = new FormFiling(forms, tickets, products, users, items);
         this.formAnswers = new FormAnswers(database, tickets);
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.inventory.ItemSummary;
 import org.nodepoint.text.UserText;
 import org.nodepoint.tickets.Priority;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
+import org.nodepoint.users.Viewer;
 
 /**
  * Checks the answers to a custom form, one rule per field type, and returns the values to store.
@@ -48,13 +51,18 @@ final class AnswerRules {
     }
 
     private final Function<String, Optional<User>> findUser;
+    private final LongFunction<List<ItemSummary>> checkedOutBy;
 
-    /** Takes the look-up of users by name, which the user and assignee fields need. */
-    AnswerRules(Function<String, Optional<User>> findUser) {
+    /**
+     * Takes the look-up of users by name, which the user and assignee fields need, and of the items
+     * that a user has checked out, which the own items field offers.
+     */
+    AnswerRules(Function<String, Optional<User>> findUser, LongFunction<List<ItemSummary>> checkedOutBy) {
         this.findUser = findUser;
+        this.checkedOutBy = checkedOutBy;
     }
 
-    Checked check(TicketForm form, AnswerSet submitted, String submitterAddress) {
+    Checked check(TicketForm form, AnswerSet submitted, String submitterAddress, Viewer submitter) {
         FieldErrors errors = new FieldErrors();
         List<TicketAnswer> answers = new ArrayList<>();
         Set<Long> assignees = new LinkedHashSet<>();
@@ -64,6 +72,7 @@ final class AnswerRules {
             String value = switch (field.type()) {
                 case SUBMITTER_ADDRESS -> submitterAddress;
                 case USER, ASSIGNEE -> checkUser(field, submitted.value(field.position()), key, errors, assignees);
+                case OWN_ITEMS -> checkOwnItem(field, submitted.value(field.position()), key, errors, submitter);
                 default -> checkValue(field, submitted.value(field.position()), key, errors);
             };
             if (field.type() == FieldType.PRIORITY && !value.isEmpty()) {
@@ -114,6 +123,17 @@ final class AnswerRules {
             assignees.add(user.get().id());
         }
         return user.get().name();
+    }
+
+    /** Returns the label of the submitter's checked-out item whose id was chosen, or "" with an error for any other id. */
+    private String checkOwnItem(FormField field, String raw, String key, FieldErrors errors, Viewer submitter) {
+        String id = UserText.singleLine(raw);
+        if (id.isEmpty()) {
+            return "";
+        }
+        List<ItemSummary> own = submitter.isGuest() ? List.of() : checkedOutBy.apply(submitter.userId());
+        return own.stream().filter(item -> String.valueOf(item.id()).equals(id)).findFirst().map(ItemSummary::label)
+                .orElseGet(() -> invalid("forms.answer.ownItem", field.question(), key, errors));
     }
 
     private static String maxLength(String text, int max, String question, String key, FieldErrors errors) {

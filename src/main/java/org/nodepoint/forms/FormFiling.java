@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Handle;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.events.Origin;
+import org.nodepoint.inventory.ItemService;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.tickets.NewTicket;
@@ -31,14 +32,16 @@ public final class FormFiling {
     private final TicketService tickets;
     private final ProductService products;
     private final UserService users;
+    private final ItemService items;
     private final AnswerRules rules;
 
-    public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users) {
+    public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users, ItemService items) {
         this.forms = forms;
         this.tickets = tickets;
         this.products = products;
         this.users = users;
-        this.rules = new AnswerRules(users::findByName);
+        this.items = items;
+        this.rules = new AnswerRules(users::findByName, items::checkedOutBy);
     }
 
     /**
@@ -46,10 +49,11 @@ public final class FormFiling {
      * given answers, or empty for the plain form. The caller has checked that the viewer may file
      * tickets in the product.
      */
-    public Optional<FilingForm> filingForm(Product product, AnswerSet answers, String submitterAddress) {
+    public Optional<FilingForm> filingForm(Product product, AnswerSet answers, String submitterAddress, Viewer submitter) {
         return forms.formFor(product.id()).map(form -> new FilingForm(form, answers, submitterAddress,
                 hasField(form, FieldType.USER) ? users.listActiveNames(Level.UNAUTHORIZED, MAX_SUGGESTED_NAMES) : List.of(),
-                hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of()));
+                hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of(),
+                hasField(form, FieldType.OWN_ITEMS) && submitter.isSignedIn() ? items.checkedOutBy(submitter.userId()) : List.of()));
     }
 
     /**
@@ -78,7 +82,7 @@ public final class FormFiling {
         if (form.isEmpty()) {
             return tickets.file(viewer, ticket, origin, submission);
         }
-        AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress);
+        AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress, viewer);
         NewTicket withPriority = new NewTicket(ticket.productId(), ticket.release(), ticket.title(), ticket.description(),
                 checked.priority());
         return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked), submission);

@@ -180,7 +180,7 @@ public final class TicketRoutes implements FeatureRoutes {
             errors = new FieldErrors().add("productId", "tickets.product.invalid");
         }
         FilingForm customForm = selected == null ? null
-                : formFiling.filingForm(selected, answers, ctx.req().getRemoteAddr()).orElse(null);
+                : formFiling.filingForm(selected, answers, ctx.req().getRemoteAddr(), viewer).orElse(null);
         pages.render(ctx, "tickets/new.jte", new NewTicketPage(pages.chrome(ctx), open, selected,
                 selected == null ? List.of() : products.releases(selected.id()), form, customForm, errors,
                 submissions.issue(ctx, TicketFormTokens.NEW_TICKET)));
