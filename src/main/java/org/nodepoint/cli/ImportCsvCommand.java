@@ -47,11 +47,11 @@ public final class ImportCsvCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The .csv file, or a .zip holding one .csv file.")
     private Path file;
 
-    /** What the rows of the file are. The constants are lower case because picocli matches them as typed. */
+    /** The kind of record that each row of the file is. The constants are lower case because picocli matches them as typed. */
     enum Kind { tickets, items }
 
     @Option(names = "--kind", paramLabel = "KIND", defaultValue = "tickets",
-            description = "What each row is: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+            description = "The kind of record in each row: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private Kind kind;
 
     @Option(names = "--product", paramLabel = "NAME",

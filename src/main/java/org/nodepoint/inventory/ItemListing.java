@@ -20,15 +20,27 @@ final class ItemListing {
     }
 
     ItemList read(Handle handle, long offset, int limit) {
-        String where = where();
-        Query count = handle.createQuery("SELECT count(*) FROM items i" + where);
+        Query count = handle.createQuery(countSql());
         bindFilters(count);
         long total = count.mapTo(Long.class).one();
-        Query page = handle.createQuery(ItemDao.SUMMARY + where + " ORDER BY i.name COLLATE NOCASE, i.id LIMIT :limit OFFSET :offset")
-                .bind("today", today).bind("limit", limit).bind("offset", offset);
-        bindFilters(page);
+        Query page = handle.createQuery(pageSql());
+        bindPage(page, offset, limit);
         List<ItemSummary> rows = page.mapTo(ItemSummary.class).list();
         return new ItemList(rows, total);
+    }
+
+    String countSql() {
+        return "SELECT count(*) FROM items i" + where();
+    }
+
+    String pageSql() {
+        return ItemDao.SUMMARY + where() + " ORDER BY i.name COLLATE NOCASE, i.id LIMIT :limit OFFSET :offset";
+    }
+
+    /** Binds the parameters of {@link #pageSql()}. */
+    void bindPage(Query page, long offset, int limit) {
+        page.bind("today", today).bind("limit", limit).bind("offset", offset);
+        bindFilters(page);
     }
 
     private String where() {
@@ -45,7 +57,8 @@ final class ItemListing {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    private void bindFilters(Query query) {
+    /** Binds the filter parameters of {@link #countSql()} and {@link #pageSql()}. */
+    void bindFilters(Query query) {
         if (filter.status() != null) {
             query.bind("status", filter.status().stored());
         }

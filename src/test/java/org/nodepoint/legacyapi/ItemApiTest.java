@@ -25,7 +25,7 @@ import org.nodepoint.testing.TestNodePoint;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 
-/** The inventory calls add_item, list_items, update_item, assign_item and return_item: every answer, exactly. */
+/** The inventory calls add_item, list_items, update_item, assign_item and return_item: every response body, exactly. */
 class ItemApiTest {
     @TempDir
     Path folder;
