@@ -29,6 +29,8 @@ import org.nodepoint.forms.FormFiling;
 import org.nodepoint.forms.FormRoutes;
 import org.nodepoint.forms.FormService;
 import org.nodepoint.home.HomeRoutes;
+import org.nodepoint.inventory.ItemRoutes;
+import org.nodepoint.inventory.ItemService;
 import org.nodepoint.legacyapi.LegacyApiRoutes;
 import org.nodepoint.mail.MailChannel;
 import org.nodepoint.mail.MailOutbox;
@@ -118,6 +120,7 @@ public final class Wiring implements AutoCloseable {
     public final UploadFolder uploadFolder;
     public final AttachmentService attachments;
     public final ProductImageService productImages;
+    public final ItemService items;
 
     private final Clock clock;
 
@@ -156,6 +159,7 @@ public final class Wiring implements AutoCloseable {
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.forms = new FormService(database, settings, products, clock);
+        this.items = new ItemService(database, settings, users, events, clock);
         this.formAnswers = new FormAnswers(database, tickets);
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);
@@ -164,7 +168,7 @@ public final class Wiring implements AutoCloseable {
         this.timeTracking = new TimeTracking(database, tickets);
         this.search = new SearchService(database, tickets);
         this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users, attachments);
+        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items);
         this.productImages = new ProductImageService(database, settings, products, uploadFolder, clock);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
@@ -203,7 +207,7 @@ public final class Wiring implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees,
-                timeTracking, throttle, systemLog, signInLog);
+                timeTracking, throttle, systemLog, signInLog, items);
         FormSubmissions submissions = new FormSubmissions(database, csrf, clock);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
@@ -214,7 +218,7 @@ public final class Wiring implements AutoCloseable {
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
-                new HomeRoutes(tickets, following, attention, legacyApi.api(), pages),
+                new HomeRoutes(tickets, following, attention, items, legacyApi.api(), pages),
                 new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
@@ -226,6 +230,7 @@ public final class Wiring implements AutoCloseable {
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),
+                new ItemRoutes(items, products, settings, pages, gate, submissions),
                 legacyApi));
     }
 

@@ -20,6 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
+import org.nodepoint.inventory.CsvItemImport;
 import org.nodepoint.syslog.LogCategory;
 import org.nodepoint.tickets.CsvTicketImport;
 import picocli.CommandLine.Command;
@@ -31,9 +32,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import-csv", mixinStandardHelpOptions = true,
         description = {
-            "Imports tickets from a CSV file, or from a .zip that holds one CSV file.",
+            "Imports tickets, or with --kind items inventory items, from a CSV file or from a .zip that holds one CSV file.",
             "NodePoint 1.x's layout (product_id,release_id,title,description,custom) is read as it is;",
-            "columns named like a field (title, description, product, release, priority, status, created_by)",
+            "columns named like a field (tickets: title, description, product, release, priority, status, created_by;",
+            "items: name, type, serial, product, client, approval, info, expiration)",
             "are used directly, and --map connects any other column to a field."})
 public final class ImportCsvCommand implements Callable<Integer> {
     @Spec
@@ -45,8 +47,15 @@ public final class ImportCsvCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The .csv file, or a .zip holding one .csv file.")
     private Path file;
 
+    /** The kind of record that each row of the file is. The constants are lower case because picocli matches them as typed. */
+    enum Kind { tickets, items }
+
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "tickets",
+            description = "The kind of record in each row: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    private Kind kind;
+
     @Option(names = "--product", paramLabel = "NAME",
-            description = "Product for rows without one (created when missing).")
+            description = "Tickets only: product for rows without one (created when missing).")
     private String product;
 
     @Option(names = "--map", paramLabel = "FIELD=COLUMN",
@@ -54,7 +63,7 @@ public final class ImportCsvCommand implements Callable<Integer> {
     private Map<String, String> mappings = new LinkedHashMap<>();
 
     @Option(names = "--title-words", paramLabel = "N", defaultValue = "8",
-            description = "Rows without a title get the first N words of their description (1-50). Default: ${DEFAULT-VALUE}.")
+            description = "Tickets only: rows without a title get the first N words of their description (1-50). Default: ${DEFAULT-VALUE}.")
     private int titleWords;
 
     @Override
@@ -73,9 +82,16 @@ public final class ImportCsvCommand implements Callable<Integer> {
             err.println("import-csv: " + data.path() + " has no nodepoint.cfg; run 'init' or the first-run setup first");
             return NodePoint.USAGE_ERROR;
         }
+        if (kind == Kind.items && product != null) {
+            err.println("import-csv: --product applies to tickets only; map a column with --map product=COLUMN");
+            return NodePoint.USAGE_ERROR;
+        }
         long started = System.nanoTime();
         try (Wiring wiring = Wiring.open(data.path()); Source source = Source.open(file)) {
             ProgressBar bar = new ProgressBar(err, source.size(), System.console() != null);
+            if (kind == Kind.items) {
+                return importItems(wiring, source, bar, started);
+            }
             CsvTicketImport.Result result;
             try {
                 CsvTicketImport importer = new CsvTicketImport(wiring.database, wiring.products, wiring.users);
@@ -103,6 +119,37 @@ public final class ImportCsvCommand implements Callable<Integer> {
             err.println("import-csv: " + invalid.getMessage());
             return NodePoint.USAGE_ERROR;
         }
+    }
+
+    /** Imports the file as inventory items and prints the rejected rows and a summary line. */
+    private int importItems(Wiring wiring, Source source, ProgressBar bar, long started) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CsvItemImport.Result result;
+        try {
+            result = new CsvItemImport(wiring.database, wiring.users).run(source.reader(), mappings,
+                    rows -> bar.update(source.bytesRead(), rows));
+        } catch (IllegalArgumentException invalid) {
+            bar.finish();
+            err.println("import-csv: " + invalid.getMessage());
+            return NodePoint.USAGE_ERROR;
+        }
+        bar.finish();
+        String message = "Imported " + result.imported() + " items from " + file.getFileName() + " with import-csv; rejected "
+                + result.rejections().size() + " rows" + (result.stoppedEarly() ? "; stopped at invalid CSV " + result.malformed() : "");
+        wiring.systemLog.record(LogCategory.IMPORT, "", message);
+        for (CsvItemImport.Rejection rejection : result.rejections()) {
+            out.println("line " + rejection.line() + ": " + rejection.reason());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.println(String.format(Locale.ROOT, "imported %d items, rejected %d rows in %.1f s",
+                result.imported(), result.rejections().size(), seconds));
+        if (result.stoppedEarly()) {
+            err.println("import-csv: stopped at invalid CSV " + result.malformed()
+                    + "; the rows before it were imported, fix the file and import the rest");
+            return NodePoint.USAGE_ERROR;
+        }
+        return 0;
     }
 
     private void recordImport(Wiring wiring, CsvTicketImport.Result result) {

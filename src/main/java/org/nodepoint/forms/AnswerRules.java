@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.inventory.ItemSummary;
 import org.nodepoint.text.UserText;
 import org.nodepoint.tickets.Priority;
 import org.nodepoint.uploads.AttachmentService;
@@ -59,11 +61,18 @@ final class AnswerRules {
 
     private final Function<String, Optional<User>> findUser;
     private final AttachmentService attachments;
+    private final LongFunction<List<ItemSummary>> checkedOutBy;
 
-    /** Takes the look-up of users by name, which the user and assignee fields need, and the upload rules for file fields. */
-    AnswerRules(Function<String, Optional<User>> findUser, AttachmentService attachments) {
+    /**
+     * Takes the look-up of users by name, which the user and assignee fields need, the upload rules
+     * for file fields, and the look-up of the items that a user has checked out, which the own
+     * items field offers.
+     */
+    AnswerRules(Function<String, Optional<User>> findUser, AttachmentService attachments,
+            LongFunction<List<ItemSummary>> checkedOutBy) {
         this.findUser = findUser;
         this.attachments = attachments;
+        this.checkedOutBy = checkedOutBy;
     }
 
     /** Checks the answers that {@code viewer} submitted; nothing is written. */
@@ -80,6 +89,7 @@ final class AnswerRules {
                 case SUBMITTER_ADDRESS -> submitterAddress;
                 case USER, ASSIGNEE -> checkUser(field, submitted.value(field.position()), key, errors, assignees);
                 case FILE -> checkFile(field, submitted.filesAt(field.position()), key, viewer, canUpload, errors, files);
+                case OWN_ITEMS -> checkOwnItem(field, submitted.value(field.position()), key, errors, viewer);
                 default -> checkValue(field, submitted.value(field.position()), key, errors);
             };
             if (field.type() == FieldType.PRIORITY && !value.isEmpty()) {
@@ -154,6 +164,17 @@ final class AnswerRules {
         }
         files.put(field.position(), sent.get(0));
         return FileNames.clean(sent.get(0).submittedName());
+    }
+
+    /** Returns the label of the submitter's checked-out item whose id was chosen, or "" with an error for any other id. */
+    private String checkOwnItem(FormField field, String raw, String key, FieldErrors errors, Viewer submitter) {
+        String id = UserText.singleLine(raw);
+        if (id.isEmpty()) {
+            return "";
+        }
+        List<ItemSummary> own = submitter.isGuest() ? List.of() : checkedOutBy.apply(submitter.userId());
+        return own.stream().filter(item -> String.valueOf(item.id()).equals(id)).findFirst().map(ItemSummary::label)
+                .orElseGet(() -> invalid("forms.answer.ownItem", field.question(), key, errors));
     }
 
     private static String maxLength(String text, int max, String question, String key, FieldErrors errors) {

@@ -26,8 +26,8 @@ public enum FieldType {
     // TODO: make available once the clients module lists the clients that are not closed, with
     // AnswerRules checking the choice and filing making the ticket billable to that client.
     CLIENT("client", 11, false),
-    // TODO: make available once the inventory module lists the items checked out to the submitter.
-    OWN_ITEMS("own_items", 12, false),
+    /** One of the items that the submitter has checked out, chosen from a list and stored as "name (serial)". */
+    OWN_ITEMS("own_items", 12, true),
     PHONE("phone", 13, true),
     /** One uploaded file, stored as an attachment of the new ticket. Only users at or above upload_lvl may answer it. */
     FILE("file", 14, true),

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.events.Origin;
+import org.nodepoint.inventory.ItemService;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.tickets.NewTicket;
@@ -38,16 +39,18 @@ public final class FormFiling {
     private final ProductService products;
     private final UserService users;
     private final AttachmentService attachments;
+    private final ItemService items;
     private final AnswerRules rules;
 
     public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users,
-            AttachmentService attachments) {
+            AttachmentService attachments, ItemService items) {
         this.forms = forms;
         this.tickets = tickets;
         this.products = products;
         this.users = users;
         this.attachments = attachments;
-        this.rules = new AnswerRules(users::findByName, attachments);
+        this.items = items;
+        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy);
     }
 
     /**
@@ -59,7 +62,8 @@ public final class FormFiling {
         return forms.formFor(product.id()).map(form -> new FilingForm(form, answers, submitterAddress,
                 hasField(form, FieldType.USER) ? users.listActiveNames(Level.UNAUTHORIZED, MAX_SUGGESTED_NAMES) : List.of(),
                 hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of(),
-                attachments.limits(viewer)));
+                attachments.limits(viewer),
+                hasField(form, FieldType.OWN_ITEMS) && viewer.isSignedIn() ? items.checkedOutBy(viewer.userId()) : List.of()));
     }
 
     /**

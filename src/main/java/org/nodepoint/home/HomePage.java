@@ -1,6 +1,7 @@
 package org.nodepoint.home;
 
 import java.util.List;
+import org.nodepoint.inventory.HomeItems;
 import org.nodepoint.tickets.AttentionList;
 import org.nodepoint.tickets.TicketList;
 import org.nodepoint.tickets.TicketSummary;
@@ -8,10 +9,11 @@ import org.nodepoint.web.Chrome;
 
 /**
  * The home page: tickets that need the viewer's attention, the viewer's own tickets, those
- * assigned to them and the first of those they follow, with the number they follow in all.
+ * assigned to them and the first of those they follow, with the number they follow in all, and the
+ * items they hold.
  */
 public record HomePage(Chrome chrome, AttentionList attention, List<TicketSummary> created, List<TicketSummary> assigned,
-        TicketList followed) {
+        TicketList followed, HomeItems items) {
 
     /** True when the viewer follows more tickets than the page lists. */
     public boolean hasMoreFollowed() {

@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import org.nodepoint.config.Component;
+import org.nodepoint.inventory.HomeItems;
+import org.nodepoint.inventory.ItemService;
 import org.nodepoint.legacyapi.LegacyApi;
 import org.nodepoint.tickets.AttentionFlags;
 import org.nodepoint.tickets.AttentionList;
@@ -27,13 +29,16 @@ public final class HomeRoutes implements FeatureRoutes {
     private final TicketService tickets;
     private final Following following;
     private final AttentionFlags attention;
+    private final ItemService items;
     private final LegacyApi legacyApi;
     private final Pages pages;
 
-    public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, LegacyApi legacyApi, Pages pages) {
+    public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, ItemService items, LegacyApi legacyApi,
+            Pages pages) {
         this.tickets = tickets;
         this.following = following;
         this.attention = attention;
+        this.items = items;
         this.legacyApi = legacyApi;
         this.pages = pages;
     }
@@ -50,13 +55,14 @@ public final class HomeRoutes implements FeatureRoutes {
         }
         Viewer viewer = CurrentViewer.of(ctx);
         Chrome chrome = pages.chrome(ctx);
+        HomeItems heldItems = chrome.hasComponent(Component.ITEMS) ? items.homeItems(viewer) : HomeItems.NONE;
         if (!chrome.hasComponent(Component.TICKETS)) {
             pages.render(ctx, "home/home.jte", new HomePage(chrome, new AttentionList(List.of(), 0), List.of(), List.of(),
-                    new TicketList(List.of(), 0)));
+                    new TicketList(List.of(), 0), heldItems));
             return;
         }
         pages.render(ctx, "home/home.jte", new HomePage(chrome, attention.flagsOf(viewer, ATTENTION_LIST_LENGTH),
                 tickets.createdBy(viewer, LIST_LENGTH), tickets.assignedTo(viewer, LIST_LENGTH),
-                following.followedBy(viewer, 0, LIST_LENGTH)));
+                following.followedBy(viewer, 0, LIST_LENGTH), heldItems));
     }
 }

@@ -67,6 +67,12 @@ final class ApiRequest {
         return value.equals("0") ? "" : value;
     }
 
+    /** True when the parameter was sent at all, even empty or "0", as Perl's defined() tests it. */
+    boolean isGiven(String name) {
+        List<String> values = parameters.get(name);
+        return values != null && !values.isEmpty() && values.get(0) != null;
+    }
+
     boolean isPresent(String name) {
         return !optional(name).isEmpty();
     }

@@ -8,6 +8,7 @@ import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.forms.FormAnswers;
+import org.nodepoint.inventory.ItemService;
 import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.syslog.SystemLog;
@@ -29,7 +30,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
 
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
             FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, TimeTracking time, LoginThrottle throttle,
-            SystemLog systemLog, SignInLog signInLog) {
+            SystemLog systemLog, SignInLog signInLog, ItemService items) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products, autoAssignees).register(calls);
@@ -37,6 +38,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
         new AssignmentCalls(api, assignments).register(calls);
         new TimeCalls(api, time).register(calls);
         new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
+        new ItemCalls(api, items).register(calls);
     }
 
     public LegacyApi api() {

@@ -309,7 +309,7 @@ public final class CsvTicketImport {
      * is one break). The parser's line number is the record's last line, so subtracting this gives
      * its first line, also when skipped blank lines came before it.
      */
-    static long lineBreaks(CSVRecord record) {
+    public static long lineBreaks(CSVRecord record) {
         long breaks = 0;
         for (String value : record) {
             for (int i = 0; i < value.length(); i++) {

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
+import org.nodepoint.inventory.ItemForm;
+import org.nodepoint.inventory.ItemRules;
 import org.nodepoint.projects.Product;
+import org.nodepoint.submissions.Submission;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.testing.TestImages;
 import org.nodepoint.testing.TestNodePoint;
@@ -59,6 +62,10 @@ final class AttackFixture {
     private long fileForm;
     private Product fileFormProduct;
     private long targetForm;
+    /** Items: an available one and one whose checkout $user requested, both new in each batch, and one $user holds. */
+    private long targetItem;
+    private long waitingItem;
+    private long heldItem;
     private int unique;
 
     private AttackFixture(TestNodePoint node) {
@@ -83,6 +90,8 @@ final class AttackFixture {
         this.hiddenAttachment = node.attachment(admin, hiddenTicket, "untouched.txt", "Untouched file".getBytes(StandardCharsets.UTF_8));
         this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id());
         createFormProduct(admin);
+        heldItem = item("Held item", false);
+        node.wiring.items.checkouts().checkOut(member(), heldItem, Origin.WEB);
     }
 
     /**
@@ -101,9 +110,10 @@ final class AttackFixture {
     }
 
     /**
-     * Adds a spare product and ticket with id {@link #LAST_RESERVED_ID}, so that the untouched
-     * objects get larger ids. The API reads ids as Perl's int() does, so inputs such as "3.14159"
-     * and "017" legitimately name tickets 3 and 17. The untouched objects must be out of their reach.
+     * Adds a spare product, ticket and item with id {@link #LAST_RESERVED_ID}, so that the untouched
+     * objects and the held item get larger ids. The API reads ids as Perl's int() does, so inputs such
+     * as "3.14159" and "017" legitimately name tickets 3 and 17. The untouched objects must be out of
+     * their reach, and so must the held item, which the delete form targets and must never release.
      */
     private void reserveSmallIds() {
         node.wiring.database.write().useHandle(handle -> {
@@ -111,6 +121,7 @@ final class AttackFixture {
                     LAST_RESERVED_ID);
             handle.execute("INSERT INTO tickets (id, product_id, created_by, title, description, created_at) "
                     + "VALUES (?, ?, (SELECT id FROM users WHERE name = 'admin'), 'Spare', 'Spare', 0)", LAST_RESERVED_ID, LAST_RESERVED_ID);
+            handle.execute("INSERT INTO items (id, name, type, created_at) VALUES (?, 'Spare', 'Other', 0)", LAST_RESERVED_ID);
         });
     }
 
@@ -126,6 +137,18 @@ final class AttackFixture {
         // The target form is in use, so that no attacked request can delete it.
         targetForm = node.form("Target form " + unique, FieldType.SHORT_TEXT).id();
         node.wiring.forms.assign(admin, targetForm, targetProduct.id());
+        targetItem = item("Target item " + unique, false);
+        waitingItem = item("Requested item " + unique, true);
+        node.wiring.items.checkouts().checkOut(member(), waitingItem, Origin.WEB);
+    }
+
+    private long item(String name, boolean needsApproval) {
+        return node.wiring.items.add(node.admin(), new ItemForm(name, "Laptop", null, "", "", needsApproval, "Locker 7"),
+                ItemRules.TypeRule.LISTED, Submission.NONE);
+    }
+
+    private Viewer member() {
+        return node.viewer(node.wiring.users.findByName(MEMBER).orElseThrow());
     }
 
     static AttackFixture create(Path folder) {
@@ -183,11 +206,18 @@ final class AttackFixture {
         values.put("$fileForm", String.valueOf(fileForm));
         values.put("$fileFormProduct", String.valueOf(fileFormProduct == null ? 0 : fileFormProduct.id()));
         values.put("$targetForm", String.valueOf(targetForm));
+        values.put("$item", String.valueOf(targetItem));
+        values.put("$targetItem", String.valueOf(targetItem));
+        values.put("$waitingItem", String.valueOf(waitingItem));
+        values.put("$heldItem", String.valueOf(heldItem));
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
         }
         if (text.contains("$version")) {
             values.put("$version", String.valueOf(currentVersion()));
+        }
+        if (text.contains("$itemVersion")) {
+            values.put("$itemVersion", String.valueOf(node.wiring.items.find(targetItem).version()));
         }
         if (text.contains("$formVersion")) {
             values.put("$formVersion", String.valueOf(formVersion(form)));

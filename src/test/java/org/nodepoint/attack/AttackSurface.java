@@ -115,6 +115,24 @@ final class AttackSurface {
                     "productId", "$targetProduct"),
             form("/forms/$targetForm/projects/remove", Level.PROJECTS_MANAGEMENT, Set.of(), List.of(), null,
                     "productId", "$targetProduct"),
+            // Inventory. Each batch has a new available target item and a new item that $user asked for.
+            form("/items", Level.PROJECTS_MANAGEMENT, Set.of("items", "item_history"), List.of("name"), null,
+                    "name", "Benign item", "type", "Laptop", "serial", "$unique", "productId", "$product", "clientId", "",
+                    "needsApproval", "yes", "info", "Benign info", "_submission", ""),
+            form("/items/$targetItem", Level.PROJECTS_MANAGEMENT, Set.of("item_history"), List.of("name"), "/items/$targetItem",
+                    "version", "$itemVersion", "name", "Target item", "type", "Laptop", "serial", "", "productId", "",
+                    "clientId", "", "needsApproval", "", "info", "Target info"),
+            form("/items/$targetItem/assign", Level.PROJECTS_MANAGEMENT, Set.of("item_history"), List.of(), "/items/$targetItem",
+                    "user", "$user"),
+            form("/items/$targetItem/expiry", Level.PROJECTS_MANAGEMENT, Set.of("item_history"), List.of(), "/items/$targetItem",
+                    "expiresOn", "2030-01-31"),
+            // The held item is never deleted: a held item must be returned first.
+            form("/items/$heldItem/delete", Level.PROJECTS_MANAGEMENT, Set.of(), List.of(), "/items/$heldItem", "confirm", "yes"),
+            form("/items/$waitingItem/approve", Level.PROJECTS_MANAGEMENT, Set.of("item_history"), List.of(), null, "back", "approvals"),
+            form("/items/$waitingItem/deny", Level.PROJECTS_MANAGEMENT, Set.of("item_history"), List.of(), null, "back", "approvals"),
+            form("/items/$targetItem/checkout", Level.AUTHORIZED, Set.of("item_history"), List.of(), null, "back", "home"),
+            form("/items/$waitingItem/withdraw", Level.UNAUTHORIZED, Set.of(), List.of(), null, "back", "home"),
+            form("/items/$targetItem/return", Level.UNAUTHORIZED, Set.of(), List.of(), null, "back", "home"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
             form("/projects", Level.PROJECTS_MANAGEMENT, Set.of("products", "releases"), List.of("name", "visibility"), null,
                     "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
@@ -149,7 +167,9 @@ final class AttackSurface {
             query("/reset-password", Level.GUEST, "token", "benign-reset-code"),
             query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"),
             query("/admin/log", Level.ADMIN, "text", "printer", "category", "sign_in", "page", "1"),
-            query("/forms", Level.PROJECTS_MANAGEMENT, "page", "1"));
+            query("/forms", Level.PROJECTS_MANAGEMENT, "page", "1"),
+            query("/items", Level.UNAUTHORIZED, "status", "available", "type", "Laptop", "q", "Target", "page", "1"),
+            query("/items/approvals", Level.PROJECTS_MANAGEMENT, "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(
@@ -179,6 +199,20 @@ final class AttackSurface {
             pathParameter("GET", "/projects/{id}/image", Level.GUEST, "$product"),
             pathParameter("POST", "/projects/{id}/image", Level.PROJECTS_MANAGEMENT, "$product"),
             pathParameter("POST", "/projects/{id}/image/delete", Level.PROJECTS_MANAGEMENT, "$targetProduct"),
+            pathParameter("GET", "/items/{id}", Level.UNAUTHORIZED, "$targetItem"),
+            pathParameter("GET", "/items/{id}/edit", Level.PROJECTS_MANAGEMENT, "$targetItem"),
+            pathParameter("POST", "/items/{id}", Level.PROJECTS_MANAGEMENT, "$targetItem"),
+            pathParameter("POST", "/items/{id}/delete", Level.PROJECTS_MANAGEMENT, "$targetItem"),
+            // A number in the corpus may name one of the fixture's items, so every action may write history.
+            pathParameter("POST", "/items/{id}/checkout", Level.AUTHORIZED, "$targetItem", "item_history"),
+            pathParameter("POST", "/items/{id}/withdraw", Level.UNAUTHORIZED, "$targetItem", "item_history"),
+            pathParameter("POST", "/items/{id}/return", Level.UNAUTHORIZED, "$targetItem", "item_history"),
+            pathParameter("POST", "/items/{id}/approve", Level.PROJECTS_MANAGEMENT, "$waitingItem", "item_history"),
+            pathParameter("POST", "/items/{id}/deny", Level.PROJECTS_MANAGEMENT, "$waitingItem", "item_history"),
+            pathParameter("POST", "/items/{id}/assign", Level.PROJECTS_MANAGEMENT, "$targetItem"),
+            pathParameter("POST", "/items/{id}/unavailable", Level.PROJECTS_MANAGEMENT, "$targetItem", "item_history"),
+            pathParameter("POST", "/items/{id}/available", Level.PROJECTS_MANAGEMENT, "$targetItem", "item_history"),
+            pathParameter("POST", "/items/{id}/expiry", Level.PROJECTS_MANAGEMENT, "$targetItem", "item_history"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 
@@ -211,7 +245,18 @@ final class AttackSurface {
             apiCall("GET", Set.of(), List.of(), "api", "verify_password", "key", "$read", "user", "$user", "password", "$password"),
             apiCall("POST", Set.of("users"), List.of("/nodepoint/?api=list_users&key=$read"),
                     "api", "add_user", "key", "$write", "user", "$unique", "password", "Benign-pass-4821", "email", ""),
-            apiCall("POST", Set.of(), List.of(), "api", "change_password", "key", "$write", "user", "$user", "password", "$password"));
+            apiCall("POST", Set.of(), List.of(), "api", "change_password", "key", "$write", "user", "$user", "password", "$password"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_items", "key", "$read"),
+            apiCall("POST", Set.of("items", "item_history"), List.of("/nodepoint/?api=list_items&key=$read", "/items"),
+                    "api", "add_item", "key", "$write", "type", "Laptop", "name", "Benign item", "serial", "$unique",
+                    "info", "Benign info", "approval", "1", "product_id", "$product", "client_id", "0"),
+            apiCall("POST", Set.of("item_history"), List.of("/nodepoint/?api=list_items&key=$read", "/items/$targetItem"),
+                    "api", "update_item", "key", "$write", "id", "$targetItem", "expiration", "12/31/2030", "type", "Laptop",
+                    "serial", "$unique", "info", "Benign info", "name", "Target item", "product_id", "$product", "client_id", "0",
+                    "approval", "1"),
+            apiCall("POST", Set.of("item_history"), List.of("/nodepoint/?api=list_items&key=$read", "/items/$targetItem"),
+                    "api", "assign_item", "key", "$write", "id", "$targetItem", "user", "$user"),
+            apiCall("POST", Set.of("item_history"), List.of(), "api", "return_item", "key", "$write", "id", "$targetItem"));
 
     /** Expands targets into one entry per attacked field: every field, or the file fields of a FILE target. */
     static List<Field> fieldsOf(List<Target> targets) {

@@ -21,7 +21,8 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
      */
     static final List<String> TABLES = List.of("users", "products", "releases", "tickets", "ticket_assignees", "ticket_followers",
             "comments", "ticket_changes", "ticket_change_fields", "time_entries", "ticket_forms", "product_forms", "ticket_answers",
-            "product_auto_assignees", "ticket_attention", "attachments", "product_images", "form_submissions");
+            "product_auto_assignees", "ticket_attention", "attachments", "product_images", "form_submissions",
+            "items", "item_history");
 
     /** Objects that no attacked form or call targets, so their rows must stay exactly as they are. */
     record Untouched(long productId, long ticketId, long userId) {

@@ -60,6 +60,8 @@ class FormFilingRoutesTest {
         List<FieldType> covered = new ArrayList<>(FIRST_TYPES);
         covered.addAll(SECOND_TYPES);
         covered.add(FieldType.FILE);
+        // OwnItemsFieldTest files with the own items field.
+        covered.add(FieldType.OWN_ITEMS);
 
         assertThat(covered).containsAll(FieldType.offered());
     }

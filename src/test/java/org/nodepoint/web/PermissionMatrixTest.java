@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
+import org.nodepoint.inventory.ItemForm;
+import org.nodepoint.inventory.ItemRules;
 import org.nodepoint.projects.Product;
+import org.nodepoint.submissions.Submission;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.testing.TestImages;
@@ -49,7 +52,7 @@ class PermissionMatrixTest {
 
     /** The objects that placeholders name. */
     private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form, long attachment,
-            long hiddenAttachment) {
+            long hiddenAttachment, long item) {
     }
 
     @Test
@@ -162,7 +165,10 @@ class PermissionMatrixTest {
         long hiddenAttachment = node.attachment(node.admin(), hiddenTicket, "key.txt", "Key log".getBytes(StandardCharsets.UTF_8));
         node.productImage(product, TestImages.png());
         node.productImage(hidden, TestImages.png());
-        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment);
+        long item = node.wiring.items.add(node.admin(), new ItemForm("Loaner laptop", "Laptop", "LL-1", "", "", true, "Locker 3"),
+                ItemRules.TypeRule.LISTED, Submission.NONE);
+        node.wiring.items.makeUnavailable(node.admin(), item);
+        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item);
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -231,7 +237,8 @@ class PermissionMatrixTest {
                 Map.entry("$self", userName(actor)),
                 Map.entry("$password", TestNodePoint.PASSWORD),
                 Map.entry("$bootstrap", Chrome.BOOTSTRAP),
-                Map.entry("$form", String.valueOf(fixture.form())));
+                Map.entry("$form", String.valueOf(fixture.form())),
+                Map.entry("$item", String.valueOf(fixture.item())));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {

@@ -1,0 +1,273 @@
+package org.nodepoint.inventory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.nodepoint.db.Database;
+import org.nodepoint.db.GroupCommitWriter;
+import org.nodepoint.errors.FieldErrors;
+import org.nodepoint.text.UserText;
+import org.nodepoint.tickets.CsvTicketImport;
+import org.nodepoint.users.UserService;
+import org.nodepoint.web.PathIds;
+import org.nodepoint.web.Text;
+
+/**
+ * Imports inventory items from a headed CSV file. Each row is checked with the rules of the item
+ * form ({@link ItemRules}, any word as type, as the API takes it), its project and client must
+ * exist, and its serial number must be new. Rows are committed in batches; a bad row is reported
+ * with its line number and skipped.
+ */
+public final class CsvItemImport {
+    /** The item fields a CSV column can be mapped to. */
+    public static final Set<String> FIELDS = Set.of("name", "type", "serial", "product", "client", "approval", "info", "expiration");
+    static final int BATCH_SIZE = 1_000;
+    /** Rows without a type get this one. */
+    static final String DEFAULT_TYPE = "Other";
+    /** yyyy-mm-dd, optionally followed by a time of day, which the date part is taken from. */
+    private static final Pattern ISO_DATE_TIME = Pattern.compile("([0-9]{4}-[0-9]{2}-[0-9]{2})([T ][0-9:.]+Z?)?");
+    private static final Map<String, Boolean> APPROVAL_WORDS = Map.of("", false, "0", false, "no", false, "false", false, "off", false,
+            "1", true, "yes", true, "true", true, "on", true);
+
+    public record Rejection(long line, String reason) {
+    }
+
+    /** The outcome; {@code malformed} is empty unless a CSV syntax error stopped the import early. */
+    public record Result(int imported, List<Rejection> rejections, String malformed) {
+        public boolean stoppedEarly() {
+            return !malformed.isEmpty();
+        }
+    }
+
+    private final GroupCommitWriter writer;
+    private final UserService users;
+    private final Text text = new Text(Locale.ENGLISH);
+
+    public CsvItemImport(Database database, UserService users) {
+        this.writer = database.groupCommitWriter();
+        this.users = users;
+    }
+
+    /**
+     * Decides which column feeds each field: columns named like a field, then the {@code --map}
+     * entries. Throws IllegalArgumentException with a message that names the bad mapping.
+     */
+    public static Map<String, String> plan(List<String> header, Map<String, String> mappings) {
+        Map<String, String> byLowerName = new HashMap<>();
+        header.forEach(column -> byLowerName.putIfAbsent(column.strip().toLowerCase(Locale.ROOT), column));
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            if (byLowerName.containsKey(field)) {
+                columns.put(field, byLowerName.get(field));
+            }
+        }
+        for (Map.Entry<String, String> mapping : mappings.entrySet()) {
+            String field = mapping.getKey().strip().toLowerCase(Locale.ROOT);
+            if (!FIELDS.contains(field)) {
+                throw new IllegalArgumentException("unknown field '" + mapping.getKey() + "' in --map; use one of "
+                        + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+            String column = byLowerName.get(mapping.getValue().strip().toLowerCase(Locale.ROOT));
+            if (column == null) {
+                throw new IllegalArgumentException("column '" + mapping.getValue() + "' in --map " + mapping.getKey()
+                        + "=... is not in the file's header (" + String.join(", ", header) + ")");
+            }
+            columns.put(field, column);
+        }
+        if (!columns.containsKey("name")) {
+            throw new IllegalArgumentException("no name column: add --map name=COLUMN (header: " + String.join(", ", header) + ")");
+        }
+        return columns;
+    }
+
+    /** Reads every row of the CSV and imports the valid ones. The reader must be positioned after any byte-order mark. */
+    public Result run(Reader csv, Map<String, String> mappings, CsvTicketImport.Progress progress) throws IOException {
+        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(CsvTicketImport.format()).get()) {
+            Map<String, String> columns = plan(parser.getHeaderNames(), mappings);
+            long systemUser = users.builtinId("system");
+            List<Rejection> rejections = new ArrayList<>();
+            List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
+            Map<String, Long> serialLines = new HashMap<>();
+            int imported = 0;
+            long read = 0;
+            String malformed = "";
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException failure) {
+                    if (!(failure.getCause() instanceof CSVException syntax)) {
+                        throw failure;
+                    }
+                    // The parser cannot resume after a syntax error, so the rows read so far are kept.
+                    malformed = syntax.getMessage();
+                    break;
+                }
+                long line = parser.getCurrentLineNumber() - CsvTicketImport.lineBreaks(record);
+                read++;
+                try {
+                    ImportRow row = readRow(record, columns, line);
+                    checkRepeatedSerial(row, serialLines);
+                    batch.add(row);
+                } catch (IllegalArgumentException invalid) {
+                    rejections.add(new Rejection(line, invalid.getMessage()));
+                }
+                if (batch.size() == BATCH_SIZE) {
+                    imported += insert(batch, systemUser, rejections);
+                    progress.rowsRead(read);
+                }
+            }
+            imported += insert(batch, systemUser, rejections);
+            progress.rowsRead(read);
+            rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
+            return new Result(imported, rejections, malformed);
+        }
+    }
+
+    /** Rejects a serial number that an earlier row of the file has, without regard to ASCII case as the database compares. */
+    private static void checkRepeatedSerial(ImportRow row, Map<String, Long> serialLines) {
+        if (row.item().serial() == null) {
+            return;
+        }
+        Long earlier = serialLines.putIfAbsent(asciiLowerCase(row.item().serial()), row.line());
+        if (earlier != null) {
+            throw new IllegalArgumentException("serial '" + row.item().serial() + "' repeats the serial of line " + earlier);
+        }
+    }
+
+    /** Lower-cases A to Z only, as SQLite's NOCASE collation does. */
+    static String asciiLowerCase(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
+    }
+
+    /**
+     * Writes one batch as one task of the group commit writer. A row whose project, client or
+     * serial number fails the checks inside the transaction is rejected before any of it is written.
+     */
+    private int insert(List<ImportRow> batch, long systemUser, List<Rejection> rejections) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int inserted = writer.inTransaction(handle -> {
+            ItemDao dao = handle.attach(ItemDao.class);
+            long now = System.currentTimeMillis();
+            int count = 0;
+            for (ImportRow row : batch) {
+                try {
+                    insertRow(dao, row, systemUser, now);
+                    count++;
+                } catch (IllegalArgumentException invalid) {
+                    rejections.add(new Rejection(row.line(), invalid.getMessage()));
+                }
+            }
+            return count;
+        });
+        batch.clear();
+        return inserted;
+    }
+
+    /** Checks the references of one row and inserts it; throws IllegalArgumentException, before writing anything, when a check fails. */
+    private static void insertRow(ItemDao dao, ImportRow row, long systemUser, long now) {
+        Long productId = row.product().isEmpty() ? null : reference(row.product(), "project", dao::countProduct, dao::findProductIdByNameKey);
+        Long clientId = row.client().isEmpty() ? null : reference(row.client(), "client", dao::countClient, dao::findClientIdByNameKey);
+        ItemRules.Valid item = row.item();
+        if (item.serial() != null) {
+            dao.findIdBySerial(item.serial(), 0).ifPresent(other -> {
+                throw new IllegalArgumentException("serial '" + item.serial() + "' is already used by item " + other);
+            });
+        }
+        long id = dao.insert(item.name(), item.type(), item.serial(), productId, clientId, item.needsApproval(), item.info(), now);
+        if (row.expiresOn() != null) {
+            dao.setExpiry(id, row.expiresOn().toString(), now);
+        }
+        dao.insertHistory(id, "added", systemUser, null, "", now);
+    }
+
+    /** Finds a project or client by id (digits) or by name; throws IllegalArgumentException when there is none. */
+    private static long reference(String value, String what, LongToIntFunction countById, Function<String, Optional<Long>> findByNameKey) {
+        Long id = PathIds.parseNumber(value);
+        if (id != null && countById.applyAsInt(id) > 0) {
+            return id;
+        }
+        return findByNameKey.apply(UserText.nameKey(value))
+                .orElseThrow(() -> new IllegalArgumentException(what + " '" + value + "' not found"));
+    }
+
+    /** One checked row, ready to insert once its project, client and serial number are checked. */
+    record ImportRow(long line, ItemRules.Valid item, String product, String client, LocalDate expiresOn) {
+    }
+
+    /** Checks one CSV record with the item rules; throws IllegalArgumentException with every reason. */
+    private ImportRow readRow(CSVRecord record, Map<String, String> columns, long line) {
+        if (!record.isConsistent()) {
+            throw new IllegalArgumentException("has " + record.size() + " columns, the header has " + record.getParser().getHeaderNames().size());
+        }
+        String type = value(record, columns, "type");
+        String approval = value(record, columns, "approval").toLowerCase(Locale.ROOT);
+        ItemForm form = new ItemForm(value(record, columns, "name"), type.isEmpty() ? DEFAULT_TYPE : type, value(record, columns, "serial"),
+                "", "", Boolean.TRUE.equals(APPROVAL_WORDS.get(approval)), value(record, columns, "info"));
+        FieldErrors errors = new FieldErrors();
+        ItemRules.Valid item = ItemRules.check(form, ItemRules.TypeRule.FREE, null, errors);
+        List<String> reasons = new ArrayList<>();
+        errors.asMap().forEach((field, message) -> reasons.add(field + ": " + text.plain(message.key(), message.args())));
+        if (!APPROVAL_WORDS.containsKey(approval)) {
+            reasons.add("approval: '" + approval + "' is not yes, no, 1, 0, true, false, on or off");
+        }
+        String expiration = value(record, columns, "expiration");
+        LocalDate expiresOn = null;
+        if (!expiration.isEmpty()) {
+            expiresOn = parseDate(expiration).orElse(null);
+            if (expiresOn == null) {
+                reasons.add("expiration: '" + expiration + "' is not a real date in the form yyyy-mm-dd or mm/dd/yyyy");
+            }
+        }
+        if (!reasons.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", reasons));
+        }
+        return new ImportRow(line, item, value(record, columns, "product"), value(record, columns, "client"), expiresOn);
+    }
+
+    /** Reads yyyy-mm-dd (a time after it is ignored) or mm/dd/yyyy. */
+    static Optional<LocalDate> parseDate(String text) {
+        Matcher iso = ISO_DATE_TIME.matcher(text);
+        if (iso.matches()) {
+            return ExpiryDates.parseIso(iso.group(1));
+        }
+        return ExpiryDates.parseUs(text);
+    }
+
+    private static String value(CSVRecord record, Map<String, String> columns, String field) {
+        String column = columns.get(field);
+        if (column == null || !record.isSet(column)) {
+            return "";
+        }
+        String value = record.get(column);
+        return "info".equals(field) ? UserText.multiLine(value) : UserText.singleLine(value);
+    }
+}
