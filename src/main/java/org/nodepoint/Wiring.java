@@ -19,6 +19,11 @@ import org.nodepoint.auth.PasswordResetRoutes;
 import org.nodepoint.auth.RegistrationThrottle;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.auth.SignInLog;
+import org.nodepoint.billing.BillingService;
+import org.nodepoint.clients.ClientEventRoutes;
+import org.nodepoint.clients.ClientEvents;
+import org.nodepoint.clients.ClientRoutes;
+import org.nodepoint.clients.ClientService;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
@@ -116,6 +121,9 @@ public final class Wiring implements AutoCloseable {
     public final UploadFolder uploadFolder;
     public final AttachmentService attachments;
     public final ProductImageService productImages;
+    public final ClientService clients;
+    public final ClientEvents clientEvents;
+    public final BillingService billing;
 
     private final Clock clock;
 
@@ -164,6 +172,9 @@ public final class Wiring implements AutoCloseable {
         this.search = new SearchService(database, tickets);
         this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
         this.productImages = new ProductImageService(database, settings, products, uploadFolder, clock);
+        this.clients = new ClientService(database, settings, systemLog, clock);
+        this.clientEvents = new ClientEvents(database, settings, clock);
+        this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
@@ -214,7 +225,7 @@ public final class Wiring implements AutoCloseable {
                 new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
-                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions),
+                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions, billing),
                 new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),
                 new FormRoutes(forms, products, settings, pages, gate),
                 new AttachmentRoutes(attachments, gate),
@@ -222,6 +233,8 @@ public final class Wiring implements AutoCloseable {
                 new SearchRoutes(search, pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),
+                new ClientRoutes(clients, clientEvents, billing, settings, pages, gate),
+                new ClientEventRoutes(clients, clientEvents, billing, settings, pages),
                 legacyApi));
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.nodepoint.clients.EventForm;
 import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
 import org.nodepoint.projects.Product;
@@ -25,6 +26,8 @@ import org.nodepoint.web.Chrome;
 final class AttackFixture {
     /** The level 1 user that $user names, who is not one of the actors. */
     static final String MEMBER = "member";
+    /** The name of the client that $emptyClient names, which show_billing looks up. */
+    static final String CLIENT_NAME = "Acme";
     /** Larger than every id that a number in the corpus names, except 999999 and above. */
     private static final long LAST_RESERVED_ID = 100;
     /**
@@ -57,6 +60,10 @@ final class AttackFixture {
     private long form;
     private Product formProduct;
     private long targetForm;
+    /** A client without events, whose event paths find nothing to change, and a client with an event that forms edit. */
+    private long emptyClient;
+    private long targetClient;
+    private long targetEvent;
     private int unique;
 
     private AttackFixture(TestNodePoint node) {
@@ -71,6 +78,7 @@ final class AttackFixture {
         node.productImage(product, TestImages.png());
         long ticketWithFile = node.ticket(admin, product, "Printer manual", "The manual is attached.");
         this.attachment = node.attachment(admin, ticketWithFile, "manual.pdf", "%PDF-1.7 manual".getBytes(StandardCharsets.UTF_8));
+        this.emptyClient = node.client(CLIENT_NAME, "Paid").id();
         renewTargets();
 
         reserveSmallIds();
@@ -79,7 +87,10 @@ final class AttackFixture {
         long hiddenTicket = node.ticket(admin, hidden, "Untouched ticket", "No attacked form edits this ticket.");
         node.wiring.tickets.comment(admin, hiddenTicket, "Untouched comment", Origin.WEB);
         this.hiddenAttachment = node.attachment(admin, hiddenTicket, "untouched.txt", "Untouched file".getBytes(StandardCharsets.UTF_8));
-        this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id());
+        long hiddenClient = node.client("Untouched client", "Unpaid").id();
+        node.wiring.clientEvents.add(admin, hiddenClient, new EventForm("email", "Untouched event", "No attacked form edits this event."));
+        node.wiring.billing.billTicket(admin, hiddenTicket, hiddenClient);
+        this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id(), hiddenClient);
         createFormProduct(admin);
     }
 
@@ -106,6 +117,8 @@ final class AttackFixture {
                     LAST_RESERVED_ID);
             handle.execute("INSERT INTO tickets (id, product_id, created_by, title, description, created_at) "
                     + "VALUES (?, ?, (SELECT id FROM users WHERE name = 'admin'), 'Spare', 'Spare', 0)", LAST_RESERVED_ID, LAST_RESERVED_ID);
+            handle.execute("INSERT INTO clients (id, name, name_key, status, created_at) VALUES (?, 'Spare', 'spare', 'Prospect', 0)",
+                    LAST_RESERVED_ID);
         });
     }
 
@@ -121,6 +134,8 @@ final class AttackFixture {
         // The target form is in use, so that no attacked request can delete it.
         targetForm = node.form("Target form " + unique, FieldType.SHORT_TEXT).id();
         node.wiring.forms.assign(admin, targetForm, targetProduct.id());
+        targetClient = node.client("Target client " + unique, "Contact").id();
+        targetEvent = node.wiring.clientEvents.add(admin, targetClient, new EventForm("phone", "Target event", "Target notes"));
     }
 
     static AttackFixture create(Path folder) {
@@ -176,6 +191,11 @@ final class AttackFixture {
         values.put("$form", String.valueOf(form));
         values.put("$formProduct", String.valueOf(formProduct == null ? 0 : formProduct.id()));
         values.put("$targetForm", String.valueOf(targetForm));
+        values.put("$emptyClient", String.valueOf(emptyClient));
+        values.put("$targetClient", String.valueOf(targetClient));
+        values.put("$targetEvent", String.valueOf(targetEvent));
+        values.put("$client", String.valueOf(targetClient));
+        values.put("$event", String.valueOf(targetEvent));
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
         }
@@ -184,6 +204,9 @@ final class AttackFixture {
         }
         if (text.contains("$formVersion")) {
             values.put("$formVersion", String.valueOf(formVersion(form)));
+        }
+        if (text.contains("$clientVersion")) {
+            values.put("$clientVersion", String.valueOf(clientVersion()));
         }
         if (text.contains("$targetFormVersion")) {
             values.put("$targetFormVersion", String.valueOf(formVersion(targetForm)));
@@ -194,6 +217,10 @@ final class AttackFixture {
     private long currentVersion() {
         return node.wiring.database.read().withHandle(handle -> handle.createQuery("SELECT version FROM tickets WHERE id = ?")
                 .bind(0, targetTicket).mapTo(Long.class).one());
+    }
+
+    private long clientVersion() {
+        return node.wiring.clients.findById(targetClient).orElseThrow().version();
     }
 
     private long formVersion(long formId) {

@@ -115,6 +115,22 @@ final class AttackSurface {
                     "productId", "$targetProduct"),
             form("/forms/$targetForm/projects/remove", Level.PROJECTS_MANAGEMENT, Set.of(), List.of(), null,
                     "productId", "$targetProduct"),
+            // Clients and billing. The delete form's benign confirmation is not the one that deletes, so that
+            // no batch loses its target client.
+            form("/clients", Level.USERS_MANAGEMENT, Set.of("clients"), List.of("name"), null,
+                    "name", "$unique", "status", "Prospect", "contact", "Benign contact", "notes", "Benign notes"),
+            form("/clients/$targetClient", Level.USERS_MANAGEMENT, Set.of(), List.of("name"), "/clients/$targetClient",
+                    "version", "$clientVersion", "name", "$unique", "status", "Contact", "contact", "Benign contact", "notes", "Benign notes"),
+            form("/clients/$targetClient/delete", Level.USERS_MANAGEMENT, Set.of(), List.of(), null, "confirm", "no"),
+            form("/clients/$targetClient/billing", Level.USERS_MANAGEMENT, Set.of("client_billing"), List.of("rate"), "/clients/$targetClient",
+                    "type", "hourly", "rate", "12.50", "currency", "EUR"),
+            form("/clients/$targetClient/events", Level.RESTRICTED_VIEW, Set.of("client_events"), List.of("summary"), "/clients/$targetClient",
+                    "type", "phone", "summary", "Benign summary", "notes", "Benign notes"),
+            form("/clients/$targetClient/events/$targetEvent", Level.RESTRICTED_VIEW, Set.of(), List.of("summary"), "/clients/$targetClient",
+                    "type", "email", "summary", "Benign summary", "notes", "Benign notes"),
+            // A number may name any client, which bills the target ticket to it: ticket_billing may gain its row.
+            form("/tickets/$targetTicket/billing", Level.TICKETS_MANAGEMENT, Set.of("ticket_billing"), List.of(), "/tickets/$targetTicket",
+                    "clientId", "$targetClient"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
             form("/projects", Level.PROJECTS_MANAGEMENT, Set.of("products", "releases"), List.of("name", "visibility"), null,
                     "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
@@ -145,7 +161,9 @@ final class AttackSurface {
             query("/reset-password", Level.GUEST, "token", "benign-reset-code"),
             query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"),
             query("/admin/log", Level.ADMIN, "text", "printer", "category", "sign_in", "page", "1"),
-            query("/forms", Level.PROJECTS_MANAGEMENT, "page", "1"));
+            query("/forms", Level.PROJECTS_MANAGEMENT, "page", "1"),
+            query("/clients", Level.UNAUTHORIZED, "status", "Paid", "page", "1"),
+            query("/clients/$targetClient", Level.RESTRICTED_VIEW, "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(
@@ -175,6 +193,20 @@ final class AttackSurface {
             pathParameter("GET", "/projects/{id}/image", Level.GUEST, "$product"),
             pathParameter("POST", "/projects/{id}/image", Level.PROJECTS_MANAGEMENT, "$product"),
             pathParameter("POST", "/projects/{id}/image/delete", Level.PROJECTS_MANAGEMENT, "$targetProduct"),
+            pathParameter("GET", "/clients/{id}", Level.RESTRICTED_VIEW, "$emptyClient"),
+            pathParameter("GET", "/clients/{id}/edit", Level.USERS_MANAGEMENT, "$emptyClient"),
+            pathParameter("POST", "/clients/{id}", Level.USERS_MANAGEMENT, "$emptyClient"),
+            pathParameter("GET", "/clients/{id}/delete", Level.USERS_MANAGEMENT, "$emptyClient"),
+            // Without the confirmation field nothing is deleted.
+            pathParameter("POST", "/clients/{id}/delete", Level.USERS_MANAGEMENT, "$emptyClient"),
+            pathParameter("POST", "/clients/{id}/billing", Level.USERS_MANAGEMENT, "$emptyClient"),
+            pathParameter("POST", "/clients/{id}/events", Level.RESTRICTED_VIEW, "$emptyClient"),
+            // The client has no events, so no event id reaches one to change or delete.
+            pathParameter("GET", "/clients/$emptyClient/events/{eventId}", Level.RESTRICTED_VIEW, "$targetEvent"),
+            pathParameter("POST", "/clients/$emptyClient/events/{eventId}", Level.RESTRICTED_VIEW, "$targetEvent"),
+            pathParameter("POST", "/clients/$emptyClient/events/{eventId}/delete", Level.RESTRICTED_VIEW, "$targetEvent"),
+            // An empty form bills the ticket to no client. The one billed ticket, the untouched one, has an id beyond the corpus numbers.
+            pathParameter("POST", "/tickets/{id}/billing", Level.TICKETS_MANAGEMENT, "$ticket"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nodepoint.clients.EventForm;
 import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
 import org.nodepoint.projects.Product;
@@ -49,7 +50,7 @@ class PermissionMatrixTest {
 
     /** The objects that placeholders name. */
     private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form, long attachment,
-            long hiddenAttachment) {
+            long hiddenAttachment, long client, Map<String, Long> eventsByActor) {
     }
 
     @Test
@@ -162,7 +163,13 @@ class PermissionMatrixTest {
         long hiddenAttachment = node.attachment(node.admin(), hiddenTicket, "key.txt", "Key log".getBytes(StandardCharsets.UTF_8));
         node.productImage(product, TestImages.png());
         node.productImage(hidden, TestImages.png());
-        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment);
+        // Each actor gets an event of its own, so that one actor's deletion leaves the others' rows to test.
+        long client = node.client("Acme", "Paid").id();
+        Map<String, Long> events = new LinkedHashMap<>();
+        for (String actor : ACTORS) {
+            events.put(actor, node.wiring.clientEvents.add(node.admin(), client, new EventForm("phone", "Call of " + actor, "")));
+        }
+        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, client, events);
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -231,7 +238,9 @@ class PermissionMatrixTest {
                 Map.entry("$self", userName(actor)),
                 Map.entry("$password", TestNodePoint.PASSWORD),
                 Map.entry("$bootstrap", Chrome.BOOTSTRAP),
-                Map.entry("$form", String.valueOf(fixture.form())));
+                Map.entry("$form", String.valueOf(fixture.form())),
+                Map.entry("$client", String.valueOf(fixture.client())),
+                Map.entry("$event", String.valueOf(fixture.eventsByActor().get(actor))));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {
