@@ -162,7 +162,6 @@ public final class Wiring implements AutoCloseable {
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.forms = new FormService(database, settings, products, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users);
         this.formAnswers = new FormAnswers(database, tickets);
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);
@@ -175,6 +174,7 @@ public final class Wiring implements AutoCloseable {
         this.clients = new ClientService(database, settings, systemLog, clock);
         this.clientEvents = new ClientEvents(database, settings, clock);
         this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
+        this.formFiling = new FormFiling(forms, tickets, products, users, clients, billing);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import org.nodepoint.clients.Client;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.text.UserText;
 import org.nodepoint.tickets.Priority;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
+import org.nodepoint.web.PathIds;
 
 /**
  * Checks the answers to a custom form, one rule per field type, and returns the values to store.
@@ -42,16 +45,23 @@ final class AnswerRules {
 
     /**
      * The checked answers: one per field, in form order, the users to assign, the priority label
-     * for the ticket, and the errors (empty when every answer is valid).
+     * for the ticket, the client to bill (null for none) with the answer that chose it, and the
+     * errors (empty when every answer is valid).
      */
-    record Checked(List<TicketAnswer> answers, Set<Long> assigneeIds, String priority, FieldErrors errors) {
+    record Checked(List<TicketAnswer> answers, Set<Long> assigneeIds, String priority, ClientChoice client, FieldErrors errors) {
+    }
+
+    /** The client that a client field chose, with the field's form name and question for a later error. */
+    record ClientChoice(long clientId, String fieldName, String question) {
     }
 
     private final Function<String, Optional<User>> findUser;
+    private final LongFunction<Optional<Client>> findClient;
 
-    /** Takes the look-up of users by name, which the user and assignee fields need. */
-    AnswerRules(Function<String, Optional<User>> findUser) {
+    /** Takes the look-ups of users by name and clients by id, which the user, assignee and client fields need. */
+    AnswerRules(Function<String, Optional<User>> findUser, LongFunction<Optional<Client>> findClient) {
         this.findUser = findUser;
+        this.findClient = findClient;
     }
 
     Checked check(TicketForm form, AnswerSet submitted, String submitterAddress) {
@@ -59,11 +69,13 @@ final class AnswerRules {
         List<TicketAnswer> answers = new ArrayList<>();
         Set<Long> assignees = new LinkedHashSet<>();
         String priority = Priority.NORMAL.label();
+        List<ClientChoice> clients = new ArrayList<>();
         for (FormField field : form.fields()) {
             String key = AnswerSet.fieldName(field.position());
             String value = switch (field.type()) {
                 case SUBMITTER_ADDRESS -> submitterAddress;
                 case USER, ASSIGNEE -> checkUser(field, submitted.value(field.position()), key, errors, assignees);
+                case CLIENT -> checkClient(field, submitted.value(field.position()), key, errors, clients);
                 default -> checkValue(field, submitted.value(field.position()), key, errors);
             };
             if (field.type() == FieldType.PRIORITY && !value.isEmpty()) {
@@ -75,7 +87,7 @@ final class AnswerRules {
             }
             answers.add(new TicketAnswer(field.position(), field.question(), field.type().key(), value));
         }
-        return new Checked(answers, assignees, priority, errors);
+        return new Checked(answers, assignees, priority, clients.isEmpty() ? null : clients.get(0), errors);
     }
 
     /** Returns the value to store, or "" with an error added when the answer is invalid. */
@@ -114,6 +126,21 @@ final class AnswerRules {
             assignees.add(user.get().id());
         }
         return user.get().name();
+    }
+
+    /** Accepts the id of a client that is not Closed, and returns the client's name to store as the answer. */
+    private String checkClient(FormField field, String raw, String key, FieldErrors errors, List<ClientChoice> chosen) {
+        String text = UserText.singleLine(raw);
+        if (text.isEmpty()) {
+            return "";
+        }
+        Long id = PathIds.parseNumber(text);
+        Optional<Client> client = id == null ? Optional.empty() : findClient.apply(id).filter(found -> !found.isClosed());
+        if (client.isEmpty()) {
+            return invalid("forms.answer.client", field.question(), key, errors);
+        }
+        chosen.add(new ClientChoice(client.get().id(), key, field.question()));
+        return client.get().name();
     }
 
     private static String maxLength(String text, int max, String question, String key, FieldErrors errors) {

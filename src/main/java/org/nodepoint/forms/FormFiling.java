@@ -3,6 +3,8 @@ package org.nodepoint.forms;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.nodepoint.billing.BillingService;
+import org.nodepoint.clients.ClientService;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.events.Origin;
@@ -31,14 +33,19 @@ public final class FormFiling {
     private final TicketService tickets;
     private final ProductService products;
     private final UserService users;
+    private final ClientService clients;
+    private final BillingService billing;
     private final AnswerRules rules;
 
-    public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users) {
+    public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users, ClientService clients,
+            BillingService billing) {
         this.forms = forms;
         this.tickets = tickets;
         this.products = products;
         this.users = users;
-        this.rules = new AnswerRules(users::findByName);
+        this.clients = clients;
+        this.billing = billing;
+        this.rules = new AnswerRules(users::findByName, clients::findById);
     }
 
     /**
@@ -49,14 +56,16 @@ public final class FormFiling {
     public Optional<FilingForm> filingForm(Product product, AnswerSet answers, String submitterAddress) {
         return forms.formFor(product.id()).map(form -> new FilingForm(form, answers, submitterAddress,
                 hasField(form, FieldType.USER) ? users.listActiveNames(Level.UNAUTHORIZED, MAX_SUGGESTED_NAMES) : List.of(),
-                hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of()));
+                hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of(),
+                hasField(form, FieldType.CLIENT) ? clients.listOpen() : List.of()));
     }
 
     /**
      * Files a ticket from the new-ticket page. When the product has a custom form, the answers
      * must have been given on that form at its current version; they are checked with the title
      * and description, and a priority field sets the ticket's priority. Users named in assignee
-     * fields become assignees. Throws ValidationException and stores nothing when any value is invalid.
+     * fields become assignees, and the ticket becomes billable to the client of the first client
+     * field. Throws ValidationException and stores nothing when any value is invalid.
      */
     public long file(Viewer viewer, NewTicket ticket, AnswerSet answers, String submitterAddress, Origin origin) {
         return file(viewer, ticket, answers, submitterAddress, origin, Submission.NONE);
@@ -81,15 +90,20 @@ public final class FormFiling {
         AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress);
         NewTicket withPriority = new NewTicket(ticket.productId(), ticket.release(), ticket.title(), ticket.description(),
                 checked.priority());
-        return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked), submission);
+        long creatorId = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();
+        return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked, billing, creatorId), submission);
     }
 
     private static boolean hasField(TicketForm form, FieldType type) {
         return form.fields().stream().anyMatch(field -> field.type() == type);
     }
 
-    /** The checked answers as a ticket addition: their errors join the ticket's, and their rows go in its transaction. */
-    private record AnswersAddition(AnswerRules.Checked checked) implements TicketAddition {
+    /**
+     * The checked answers as a ticket addition: their errors join the ticket's, and their rows go in
+     * its transaction, with the billing of the chosen client. A client closed after the check
+     * rejects the whole filing.
+     */
+    private record AnswersAddition(AnswerRules.Checked checked, BillingService billing, long creatorId) implements TicketAddition {
         @Override
         public void validate(FieldErrors errors) {
             checked.errors().asMap().forEach((field, message) -> errors.add(field, message.key(), message.args().toArray()));
@@ -102,6 +116,10 @@ public final class FormFiling {
                 dao.insertAnswer(ticketId, answer.position(), answer.question(), answer.type(), answer.value());
             }
             checked.assigneeIds().forEach(userId -> dao.insertAssignee(ticketId, userId));
+            AnswerRules.ClientChoice client = checked.client();
+            if (client != null && !billing.billNewTicket(handle, ticketId, client.clientId(), creatorId)) {
+                throw ValidationException.of(client.fieldName(), "forms.answer.client", client.question());
+            }
         }
     }
 }
