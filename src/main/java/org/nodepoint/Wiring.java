@@ -210,7 +210,7 @@ public final class Wiring implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees,
-                timeTracking, throttle, systemLog, signInLog);
+                timeTracking, throttle, systemLog, signInLog, clients, clientEvents, billing);
         FormSubmissions submissions = new FormSubmissions(database, csrf, clock);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(

@@ -239,7 +239,17 @@ final class AttackSurface {
             apiCall("GET", Set.of(), List.of(), "api", "verify_password", "key", "$read", "user", "$user", "password", "$password"),
             apiCall("POST", Set.of("users"), List.of("/nodepoint/?api=list_users&key=$read"),
                     "api", "add_user", "key", "$write", "user", "$unique", "password", "Benign-pass-4821", "email", ""),
-            apiCall("POST", Set.of(), List.of(), "api", "change_password", "key", "$write", "user", "$user", "password", "$password"));
+            apiCall("POST", Set.of(), List.of(), "api", "change_password", "key", "$write", "user", "$user", "password", "$password"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_clients", "key", "$read"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_events", "key", "$read", "client_id", "$targetClient"),
+            apiCall("GET", Set.of(), List.of(), "api", "show_billing", "key", "$read", "client", "Acme"),
+            apiCall("POST", Set.of("clients"), List.of("/nodepoint/?api=list_clients&key=$read"),
+                    "api", "add_client", "key", "$write", "status", "Prospect", "name", "$unique", "contact", "Benign contact",
+                    "notes", "Benign notes"),
+            apiCall("POST", Set.of("client_events"), List.of("/nodepoint/?api=list_events&key=$read&client_id=$targetClient",
+                            "/clients/$targetClient"),
+                    "api", "add_event", "key", "$write", "client_id", "$targetClient", "type", "Phone call", "summary", "Benign summary",
+                    "notes", "Benign notes", "from_user", "$manager"));
 
     /** Expands targets into one entry per attacked field: every field, or the file fields of a FILE target. */
     static List<Field> fieldsOf(List<Target> targets) {
