@@ -59,6 +59,9 @@ final class AttackFixture {
     private long targetTicket;
     private long form;
     private Product formProduct;
+    /** A form whose one question asks for a client, and the product that uses it. */
+    private long clientForm;
+    private Product clientFormProduct;
     private long targetForm;
     /** A client without events, whose event paths find nothing to change, and a client with an event that forms edit. */
     private long emptyClient;
@@ -104,6 +107,9 @@ final class AttackFixture {
                 FieldType.DATE, FieldType.PHONE, FieldType.USER, FieldType.ASSIGNEE, FieldType.SATISFACTION).id();
         formProduct = node.product("Form product", "Public");
         node.wiring.forms.assign(admin, form, formProduct.id());
+        clientForm = node.form("Client report", FieldType.CLIENT).id();
+        clientFormProduct = node.product("Client form product", "Public");
+        node.wiring.forms.assign(admin, clientForm, clientFormProduct.id());
     }
 
     /**
@@ -190,6 +196,8 @@ final class AttackFixture {
         values.put("$bootstrapPath", Chrome.BOOTSTRAP.substring("/webjars/".length()));
         values.put("$form", String.valueOf(form));
         values.put("$formProduct", String.valueOf(formProduct == null ? 0 : formProduct.id()));
+        values.put("$clientForm", String.valueOf(clientForm));
+        values.put("$clientFormProduct", String.valueOf(clientFormProduct == null ? 0 : clientFormProduct.id()));
         values.put("$targetForm", String.valueOf(targetForm));
         values.put("$emptyClient", String.valueOf(emptyClient));
         values.put("$targetClient", String.valueOf(targetClient));
@@ -204,6 +212,9 @@ final class AttackFixture {
         }
         if (text.contains("$formVersion")) {
             values.put("$formVersion", String.valueOf(formVersion(form)));
+        }
+        if (text.contains("$clientFormVersion")) {
+            values.put("$clientFormVersion", String.valueOf(formVersion(clientForm)));
         }
         if (text.contains("$clientVersion")) {
             values.put("$clientVersion", String.valueOf(clientVersion()));

@@ -96,6 +96,10 @@ final class AttackSurface {
                     "description", "Benign description", "answer1", "Benign short answer", "answer2", "Benign long answer",
                     "answer3", "42", "answer4", "reporter@example.com", "answer5", "2025-03-31", "answer6", "+1 555 0100",
                     "answer7", "$user", "answer8", "$manager", "answer9", "Moderately", "_submission", ""),
+            // Filing through a form that asks for a client: a number may name any open client, which the ticket is billed to.
+            form("/tickets", Level.AUTHORIZED, Set.of("tickets", "ticket_answers", "ticket_billing"), List.of("title", "description"), null,
+                    "productId", "$clientFormProduct", "formId", "$clientForm", "formVersion", "$clientFormVersion", "title", "Benign title",
+                    "description", "Benign description", "answer1", "$targetClient", "_submission", ""),
             form("/lost-password", Level.GUEST, Set.of(), List.of(), null, "name", "$user"),
             form("/reset-password", Level.GUEST, Set.of(), List.of("password2"), null,
                     "token", "benign-reset-code", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
