@@ -19,6 +19,11 @@ import org.nodepoint.auth.PasswordResetRoutes;
 import org.nodepoint.auth.RegistrationThrottle;
 import org.nodepoint.auth.SessionService;
 import org.nodepoint.auth.SignInLog;
+import org.nodepoint.billing.BillingService;
+import org.nodepoint.clients.ClientEventRoutes;
+import org.nodepoint.clients.ClientEvents;
+import org.nodepoint.clients.ClientRoutes;
+import org.nodepoint.clients.ClientService;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
@@ -121,6 +126,9 @@ public final class Wiring implements AutoCloseable {
     public final AttachmentService attachments;
     public final ProductImageService productImages;
     public final ItemService items;
+    public final ClientService clients;
+    public final ClientEvents clientEvents;
+    public final BillingService billing;
 
     private final Clock clock;
 
@@ -168,8 +176,11 @@ public final class Wiring implements AutoCloseable {
         this.timeTracking = new TimeTracking(database, tickets);
         this.search = new SearchService(database, tickets);
         this.attachments = new AttachmentService(database, settings, tickets, uploadFolder, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items);
         this.productImages = new ProductImageService(database, settings, products, uploadFolder, clock);
+        this.clients = new ClientService(database, settings, systemLog, clock);
+        this.clientEvents = new ClientEvents(database, settings, clock);
+        this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
+        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users));
@@ -207,7 +218,7 @@ public final class Wiring implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees,
-                timeTracking, throttle, systemLog, signInLog, items);
+                timeTracking, throttle, systemLog, signInLog, items, clients, clientEvents, billing);
         FormSubmissions submissions = new FormSubmissions(database, csrf, clock);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
@@ -222,7 +233,7 @@ public final class Wiring implements AutoCloseable {
                 new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
-                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions),
+                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions, billing),
                 new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),
                 new FormRoutes(forms, products, settings, pages, gate),
                 new AttachmentRoutes(attachments, gate),
@@ -231,6 +242,8 @@ public final class Wiring implements AutoCloseable {
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),
                 new ItemRoutes(items, products, settings, pages, gate, submissions),
+                new ClientRoutes(clients, clientEvents, billing, settings, pages, gate),
+                new ClientEventRoutes(clients, clientEvents, billing, settings, pages),
                 legacyApi));
     }
 

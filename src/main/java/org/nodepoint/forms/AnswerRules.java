@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import org.nodepoint.clients.Client;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.inventory.ItemSummary;
 import org.nodepoint.text.UserText;
@@ -25,6 +26,7 @@ import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 import org.nodepoint.users.Viewer;
+import org.nodepoint.web.PathIds;
 
 /**
  * Checks the answers to a custom form, one rule per field type, and returns the values to store.
@@ -52,27 +54,33 @@ final class AnswerRules {
 
     /**
      * The checked answers: one per field, in form order, the users to assign, the priority label
-     * for the ticket, the valid files to store by position, and the errors (empty when every
-     * answer is valid).
+     * for the ticket, the valid files to store by position, the client to bill (null for none) with
+     * the answer that chose it, and the errors (empty when every answer is valid).
      */
     record Checked(List<TicketAnswer> answers, Set<Long> assigneeIds, String priority, Map<Integer, IncomingFile> files,
-            FieldErrors errors) {
+            ClientChoice client, FieldErrors errors) {
+    }
+
+    /** The client that a client field chose, with the field's form name and question for a later error. */
+    record ClientChoice(long clientId, String fieldName, String question) {
     }
 
     private final Function<String, Optional<User>> findUser;
     private final AttachmentService attachments;
     private final LongFunction<List<ItemSummary>> checkedOutBy;
+    private final LongFunction<Optional<Client>> findClient;
 
     /**
-     * Takes the look-up of users by name, which the user and assignee fields need, the upload rules
-     * for file fields, and the look-up of the items that a user has checked out, which the own
-     * items field offers.
+     * Takes the look-ups that the fields need: users by name for the user and assignee fields, the
+     * upload rules for file fields, a user's checked-out items for the own items field, and clients
+     * by id for the client field.
      */
     AnswerRules(Function<String, Optional<User>> findUser, AttachmentService attachments,
-            LongFunction<List<ItemSummary>> checkedOutBy) {
+            LongFunction<List<ItemSummary>> checkedOutBy, LongFunction<Optional<Client>> findClient) {
         this.findUser = findUser;
         this.attachments = attachments;
         this.checkedOutBy = checkedOutBy;
+        this.findClient = findClient;
     }
 
     /** Checks the answers that {@code viewer} submitted; nothing is written. */
@@ -83,6 +91,7 @@ final class AnswerRules {
         Map<Integer, IncomingFile> files = new LinkedHashMap<>();
         boolean canUpload = attachments.limits(viewer).canUpload();
         String priority = Priority.NORMAL.label();
+        List<ClientChoice> clients = new ArrayList<>();
         for (FormField field : form.fields()) {
             String key = AnswerSet.fieldName(field.position());
             String value = switch (field.type()) {
@@ -90,6 +99,7 @@ final class AnswerRules {
                 case USER, ASSIGNEE -> checkUser(field, submitted.value(field.position()), key, errors, assignees);
                 case FILE -> checkFile(field, submitted.filesAt(field.position()), key, viewer, canUpload, errors, files);
                 case OWN_ITEMS -> checkOwnItem(field, submitted.value(field.position()), key, errors, viewer);
+                case CLIENT -> checkClient(field, submitted.value(field.position()), key, errors, clients);
                 default -> checkValue(field, submitted.value(field.position()), key, errors);
             };
             if (field.type() == FieldType.PRIORITY && !value.isEmpty()) {
@@ -102,7 +112,7 @@ final class AnswerRules {
             }
             answers.add(new TicketAnswer(field.position(), field.question(), field.type().key(), value, null));
         }
-        return new Checked(answers, assignees, priority, files, errors);
+        return new Checked(answers, assignees, priority, files, clients.isEmpty() ? null : clients.get(0), errors);
     }
 
     /** Returns the value to store, or "" with an error added when the answer is invalid. */
@@ -175,6 +185,21 @@ final class AnswerRules {
         List<ItemSummary> own = submitter.isGuest() ? List.of() : checkedOutBy.apply(submitter.userId());
         return own.stream().filter(item -> String.valueOf(item.id()).equals(id)).findFirst().map(ItemSummary::label)
                 .orElseGet(() -> invalid("forms.answer.ownItem", field.question(), key, errors));
+    }
+
+    /** Accepts the id of a client that is not Closed, and returns the client's name to store as the answer. */
+    private String checkClient(FormField field, String raw, String key, FieldErrors errors, List<ClientChoice> chosen) {
+        String text = UserText.singleLine(raw);
+        if (text.isEmpty()) {
+            return "";
+        }
+        Long id = PathIds.parseNumber(text);
+        Optional<Client> client = id == null ? Optional.empty() : findClient.apply(id).filter(found -> !found.isClosed());
+        if (client.isEmpty()) {
+            return invalid("forms.answer.client", field.question(), key, errors);
+        }
+        chosen.add(new ClientChoice(client.get().id(), key, field.question()));
+        return client.get().name();
     }
 
     private static String maxLength(String text, int max, String question, String key, FieldErrors errors) {

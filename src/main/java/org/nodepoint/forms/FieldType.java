@@ -23,9 +23,8 @@ public enum FieldType {
     SATISFACTION("satisfaction", 9, true, "Extremely", "A lot", "Moderately", "Slightly", "Not at all"),
     /** An ISO date (yyyy-mm-dd), as browsers send it from a date input. */
     DATE("date", 10, true),
-    // TODO: make available once the clients module lists the clients that are not closed, with
-    // AnswerRules checking the choice and filing making the ticket billable to that client.
-    CLIENT("client", 11, false),
+    /** One of the clients that are not Closed. The new ticket becomes billable to the client of the first such answer. */
+    CLIENT("client", 11, true),
     /** One of the items that the submitter has checked out, chosen from a list and stored as "name (serial)". */
     OWN_ITEMS("own_items", 12, true),
     PHONE("phone", 13, true),

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.nodepoint.billing.BillingService;
+import org.nodepoint.clients.ClientService;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.events.Origin;
@@ -40,17 +42,21 @@ public final class FormFiling {
     private final UserService users;
     private final AttachmentService attachments;
     private final ItemService items;
+    private final ClientService clients;
+    private final BillingService billing;
     private final AnswerRules rules;
 
     public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users,
-            AttachmentService attachments, ItemService items) {
+            AttachmentService attachments, ItemService items, ClientService clients, BillingService billing) {
         this.forms = forms;
         this.tickets = tickets;
         this.products = products;
         this.users = users;
         this.attachments = attachments;
         this.items = items;
-        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy);
+        this.clients = clients;
+        this.billing = billing;
+        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy, clients::findById);
     }
 
     /**
@@ -63,14 +69,16 @@ public final class FormFiling {
                 hasField(form, FieldType.USER) ? users.listActiveNames(Level.UNAUTHORIZED, MAX_SUGGESTED_NAMES) : List.of(),
                 hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of(),
                 attachments.limits(viewer),
-                hasField(form, FieldType.OWN_ITEMS) && viewer.isSignedIn() ? items.checkedOutBy(viewer.userId()) : List.of()));
+                hasField(form, FieldType.OWN_ITEMS) && viewer.isSignedIn() ? items.checkedOutBy(viewer.userId()) : List.of(),
+                hasField(form, FieldType.CLIENT) ? clients.listOpen() : List.of()));
     }
 
     /**
      * Files a ticket from the new-ticket page. When the product has a custom form, the answers
      * must have been given on that form at its current version; they are checked with the title
      * and description, and a priority field sets the ticket's priority. Users named in assignee
-     * fields become assignees. Throws ValidationException and stores nothing when any value is invalid.
+     * fields become assignees, and the ticket becomes billable to the client of the first client
+     * field. Throws ValidationException and stores nothing when any value is invalid.
      */
     public long file(Viewer viewer, NewTicket ticket, AnswerSet answers, String submitterAddress, Origin origin) {
         return file(viewer, ticket, answers, submitterAddress, origin, Submission.NONE);
@@ -99,10 +107,11 @@ public final class FormFiling {
         AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress, viewer);
         NewTicket withPriority = new NewTicket(ticket.productId(), ticket.release(), ticket.title(), ticket.description(),
                 checked.priority());
+        long creatorId = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();
         // Invalid answers fail the filing below without any file being written.
         Map<Integer, StoredFile> stored = checked.errors().isEmpty() ? save(viewer, checked.files()) : Map.of();
         try {
-            return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked, stored, attachments, viewer), submission);
+            return tickets.file(viewer, withPriority, origin, new AnswersAddition(checked, stored, attachments, viewer, billing, creatorId), submission);
         } catch (RuntimeException failure) {
             attachments.discard(List.copyOf(stored.values()));
             throw failure;
@@ -130,10 +139,11 @@ public final class FormFiling {
 
     /**
      * The checked answers as a ticket addition: their errors join the ticket's, and their rows go in
-     * its transaction, with an attachment row for each saved file that its answer names.
+     * its transaction, with an attachment row for each saved file that its answer names and the
+     * billing of the chosen client. A client closed after the check rejects the whole filing.
      */
     private record AnswersAddition(AnswerRules.Checked checked, Map<Integer, StoredFile> files, AttachmentService attachments,
-            Viewer viewer) implements TicketAddition {
+            Viewer viewer, BillingService billing, long creatorId) implements TicketAddition {
         @Override
         public void validate(FieldErrors errors) {
             checked.errors().asMap().forEach((field, message) -> errors.add(field, message.key(), message.args().toArray()));
@@ -148,6 +158,10 @@ public final class FormFiling {
                 dao.insertAnswer(ticketId, answer.position(), answer.question(), answer.type(), answer.value(), attachmentId);
             }
             checked.assigneeIds().forEach(userId -> dao.insertAssignee(ticketId, userId));
+            AnswerRules.ClientChoice client = checked.client();
+            if (client != null && !billing.billNewTicket(handle, ticketId, client.clientId(), creatorId)) {
+                throw ValidationException.of(client.fieldName(), "forms.answer.client", client.question());
+            }
         }
     }
 }

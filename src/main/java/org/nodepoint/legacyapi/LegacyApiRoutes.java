@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SignInLog;
+import org.nodepoint.billing.BillingService;
+import org.nodepoint.clients.ClientEvents;
+import org.nodepoint.clients.ClientService;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.inventory.ItemService;
@@ -30,7 +33,8 @@ public final class LegacyApiRoutes implements FeatureRoutes {
 
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
             FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, TimeTracking time, LoginThrottle throttle,
-            SystemLog systemLog, SignInLog signInLog, ItemService items) {
+            SystemLog systemLog, SignInLog signInLog, ItemService items, ClientService clients, ClientEvents clientEvents,
+            BillingService billing) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products, autoAssignees).register(calls);
@@ -39,6 +43,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
         new TimeCalls(api, time).register(calls);
         new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
         new ItemCalls(api, items).register(calls);
+        new ClientCalls(api, clients, clientEvents, billing, settings).register(calls);
     }
 
     public LegacyApi api() {

@@ -13,7 +13,9 @@ public enum LogCategory {
     PLUGIN,
     MAIL,
     IMPORT,
-    SYSTEM;
+    SYSTEM,
+    /** Deleted clients and changed billing terms. */
+    CLIENTS;
 
     public String storedValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package org.nodepoint.tickets;
 
 import java.util.List;
+import org.nodepoint.billing.TicketBilling;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.forms.TicketAnswer;
 import org.nodepoint.projects.Release;
@@ -13,6 +14,7 @@ import org.nodepoint.web.Chrome;
  * {@code answers} the answers of the custom form that the ticket was filed with, {@code people}
  * the followers, assignees and attention forms, and {@code attachments} the files of the ticket and
  * its comments. Editors below past_lvl see the description read-only ({@code canEditDescription} false).
+ * {@code billing} is the panel that makes the ticket billable to a client.
  */
 public record TicketPage(
         Chrome chrome,
@@ -29,7 +31,8 @@ public record TicketPage(
         CommentAttachments attachments,
         boolean canEditDescription,
         TicketTime time,
-        TicketFormTokens tokens) {
+        TicketFormTokens tokens,
+        TicketBilling billing) {
 
     public List<TicketStatus> statuses() {
         return List.of(TicketStatus.values());

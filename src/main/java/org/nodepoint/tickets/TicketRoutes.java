@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nodepoint.billing.BillingService;
+import org.nodepoint.clients.Client;
 import org.nodepoint.config.Component;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
+import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.ValidationException;
 import org.nodepoint.forms.AnswerSet;
 import org.nodepoint.forms.FilingForm;
 import org.nodepoint.forms.FormAnswers;
@@ -50,10 +54,11 @@ public final class TicketRoutes implements FeatureRoutes {
     private final AttachmentService attachments;
     private final TimeTracking time;
     private final FormSubmissions submissions;
+    private final BillingService billing;
 
     public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
             FormFiling formFiling, FormAnswers formAnswers, TicketPeoplePanel people, AttentionFlags attention,
-            AttachmentService attachments, TimeTracking time, FormSubmissions submissions) {
+            AttachmentService attachments, TimeTracking time, FormSubmissions submissions, BillingService billing) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
@@ -66,6 +71,7 @@ public final class TicketRoutes implements FeatureRoutes {
         this.attachments = attachments;
         this.time = time;
         this.submissions = submissions;
+        this.billing = billing;
     }
 
     @Override
@@ -78,6 +84,7 @@ public final class TicketRoutes implements FeatureRoutes {
         routes.get("/tickets/{id}", this::show, Requires.ANYONE);
         routes.post("/tickets/{id}", this::update, Requires.level(Level.TICKETS_MANAGEMENT));
         routes.post("/tickets/{id}/comments", this::comment, Requires.level(Level.AUTHORIZED));
+        routes.post("/tickets/{id}/billing", this::bill, Requires.level(Level.TICKETS_MANAGEMENT));
     }
 
     private void list(Context ctx) {
@@ -131,7 +138,7 @@ public final class TicketRoutes implements FeatureRoutes {
     }
 
     private void show(Context ctx) {
-        renderTicket(ctx, PathIds.of(ctx, "id"), null, null, "", null);
+        renderTicket(ctx, PathIds.of(ctx, "id"), null, null, "", null, null);
     }
 
     private void update(Context ctx) {
@@ -141,7 +148,7 @@ public final class TicketRoutes implements FeatureRoutes {
         TicketUpdate update = new TicketUpdate(Forms.field(ctx, "title"), description, Forms.field(ctx, "status"),
                 Forms.field(ctx, "resolution"), Forms.field(ctx, "priority"), Forms.field(ctx, "release"), Forms.field(ctx, "note"),
                 Forms.field(ctx, "time"));
-        Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null));
+        Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, update, errors, "", null, null));
         TicketTime.requireEnabled(settings.current(), update.hours());
         Viewer viewer = CurrentViewer.of(ctx);
         // The notify field is checked first, so that a rejected user leaves the ticket unchanged.
@@ -163,13 +170,36 @@ public final class TicketRoutes implements FeatureRoutes {
     private void comment(Context ctx) {
         long id = PathIds.of(ctx, "id");
         String text = ctx.formParam("comment") == null ? "" : ctx.formParam("comment");
-        Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, text, errors));
+        Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, text, errors, null));
         List<IncomingFile> files = UploadedFiles.of(ctx, AttachmentService.COMMENT_FIELD);
         Submission submission = submissions.read(ctx, TicketFormTokens.comment(id));
         long commentId = submissions.once(submission,
                 once -> attachments.comment(CurrentViewer.of(ctx), id, text, files, Origin.WEB, once), storedId -> storedId);
         Flash.success(ctx, "tickets.commented", id);
         ctx.redirect("/tickets/" + id + "#comment-" + commentId);
+    }
+
+    private void bill(Context ctx) {
+        long id = PathIds.of(ctx, "id");
+        if (!billing.isEnabled()) {
+            throw new NotFoundException("error.notFound.page");
+        }
+        Viewer viewer = CurrentViewer.of(ctx);
+        // The ticket is looked up first, so that a hidden one is a 404 and never a page shown again with the error.
+        tickets.findVisible(viewer, id);
+        Forms.onInvalid(ctx, errors -> renderTicket(ctx, id, null, null, "", null, errors));
+        String field = Forms.field(ctx, "clientId");
+        Long clientId = PathIds.parseNumber(field);
+        if (!field.isEmpty() && clientId == null) {
+            throw ValidationException.of("clientId", "billing.ticket.client.invalid");
+        }
+        Optional<Client> client = billing.billTicket(viewer, id, clientId);
+        if (client.isPresent()) {
+            Flash.success(ctx, "billing.ticket.set", client.get().name());
+        } else {
+            Flash.success(ctx, "billing.ticket.cleared", id);
+        }
+        ctx.redirect("/tickets/" + id + "#billing");
     }
 
     private void renderNewForm(Context ctx, Viewer viewer, NewTicket form, AnswerSet answers, FieldErrors formErrors) {
@@ -186,7 +216,8 @@ public final class TicketRoutes implements FeatureRoutes {
                 submissions.issue(ctx, TicketFormTokens.NEW_TICKET)));
     }
 
-    private void renderTicket(Context ctx, long id, TicketUpdate edit, FieldErrors editErrors, String commentText, FieldErrors commentErrors) {
+    private void renderTicket(Context ctx, long id, TicketUpdate edit, FieldErrors editErrors, String commentText, FieldErrors commentErrors,
+            FieldErrors billingErrors) {
         Viewer viewer = CurrentViewer.of(ctx);
         TicketDetails details = tickets.show(viewer, id);
         Ticket ticket = details.ticket();
@@ -198,7 +229,7 @@ public final class TicketRoutes implements FeatureRoutes {
                 canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
                 people.load(viewer, ticket, Forms.field(ctx, AttentionFlags.FIELD)), attachments.forTicketPage(viewer, id),
                 viewer.hasLevel(settings.current().pastEditLevel()), TicketTime.forViewer(viewer, settings.current(), time, id),
-                new TicketFormTokens(submissions, ctx, id)));
+                new TicketFormTokens(submissions, ctx, id), billing.panel(viewer, id, billingErrors)));
     }
 
     private void requireCanFile(Viewer viewer) {

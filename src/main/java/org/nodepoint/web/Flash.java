@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public record Flash(String kind, String key, String arg) {
     private static final String COOKIE = "np_flash";
-    private static final Pattern KEY = Pattern.compile("[a-z0-9_.]{1,80}");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.]{1,80}");
     private static final int MAX_ARG_LENGTH = 200;
 
     public static void success(Context ctx, String key, Object arg) {

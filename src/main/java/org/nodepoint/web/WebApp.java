@@ -216,7 +216,7 @@ public final class WebApp {
         if (ctx.method() == HandlerType.HEAD) {
             // Javalin runs HEAD through the GET route without its roles, so the access rule is unknown here.
             ctx.header("Allow", "GET, POST");
-            throw new HttpResponseException(405, "error.methodNotAllowed");
+            throw new HttpResponseException(405, "error.headNotAllowed");
         }
         Requires rule = (Requires) ctx.routeRoles().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("No access rule on " + ctx.path()));

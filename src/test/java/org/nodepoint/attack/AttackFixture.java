@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.nodepoint.clients.EventForm;
 import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
 import org.nodepoint.inventory.ItemForm;
@@ -28,6 +29,8 @@ import org.nodepoint.web.Chrome;
 final class AttackFixture {
     /** The level 1 user that $user names, who is not one of the actors. */
     static final String MEMBER = "member";
+    /** The name of the client that $emptyClient names, which show_billing looks up. */
+    static final String CLIENT_NAME = "Acme";
     /** Larger than every id that a number in the corpus names, except 999999 and above. */
     private static final long LAST_RESERVED_ID = 100;
     /**
@@ -66,6 +69,13 @@ final class AttackFixture {
     private long targetItem;
     private long waitingItem;
     private long heldItem;
+    /** A form whose one question asks for a client, and the product that uses it. */
+    private long clientForm;
+    private Product clientFormProduct;
+    /** A client without events, whose event paths find nothing to change, and a client with an event that forms edit. */
+    private long emptyClient;
+    private long targetClient;
+    private long targetEvent;
     private int unique;
 
     private AttackFixture(TestNodePoint node) {
@@ -80,6 +90,7 @@ final class AttackFixture {
         node.productImage(product, TestImages.png());
         long ticketWithFile = node.ticket(admin, product, "Printer manual", "The manual is attached.");
         this.attachment = node.attachment(admin, ticketWithFile, "manual.pdf", "%PDF-1.7 manual".getBytes(StandardCharsets.UTF_8));
+        this.emptyClient = node.client(CLIENT_NAME, "Paid").id();
         renewTargets();
 
         reserveSmallIds();
@@ -88,7 +99,10 @@ final class AttackFixture {
         long hiddenTicket = node.ticket(admin, hidden, "Untouched ticket", "No attacked form edits this ticket.");
         node.wiring.tickets.comment(admin, hiddenTicket, "Untouched comment", Origin.WEB);
         this.hiddenAttachment = node.attachment(admin, hiddenTicket, "untouched.txt", "Untouched file".getBytes(StandardCharsets.UTF_8));
-        this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id());
+        long hiddenClient = node.client("Untouched client", "Unpaid").id();
+        node.wiring.clientEvents.add(admin, hiddenClient, new EventForm("email", "Untouched event", "No attacked form edits this event."));
+        node.wiring.billing.billTicket(admin, hiddenTicket, hiddenClient);
+        this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id(), hiddenClient);
         createFormProduct(admin);
         heldItem = item("Held item", false);
         node.wiring.items.checkouts().checkOut(member(), heldItem, Origin.WEB);
@@ -107,6 +121,9 @@ final class AttackFixture {
         fileForm = node.form("Printer photo", FieldType.FILE).id();
         fileFormProduct = node.product("File form product", "Public");
         node.wiring.forms.assign(admin, fileForm, fileFormProduct.id());
+        clientForm = node.form("Client report", FieldType.CLIENT).id();
+        clientFormProduct = node.product("Client form product", "Public");
+        node.wiring.forms.assign(admin, clientForm, clientFormProduct.id());
     }
 
     /**
@@ -122,6 +139,8 @@ final class AttackFixture {
             handle.execute("INSERT INTO tickets (id, product_id, created_by, title, description, created_at) "
                     + "VALUES (?, ?, (SELECT id FROM users WHERE name = 'admin'), 'Spare', 'Spare', 0)", LAST_RESERVED_ID, LAST_RESERVED_ID);
             handle.execute("INSERT INTO items (id, name, type, created_at) VALUES (?, 'Spare', 'Other', 0)", LAST_RESERVED_ID);
+            handle.execute("INSERT INTO clients (id, name, name_key, status, created_at) VALUES (?, 'Spare', 'spare', 'Prospect', 0)",
+                    LAST_RESERVED_ID);
         });
     }
 
@@ -140,6 +159,8 @@ final class AttackFixture {
         targetItem = item("Target item " + unique, false);
         waitingItem = item("Requested item " + unique, true);
         node.wiring.items.checkouts().checkOut(member(), waitingItem, Origin.WEB);
+        targetClient = node.client("Target client " + unique, "Contact").id();
+        targetEvent = node.wiring.clientEvents.add(admin, targetClient, new EventForm("phone", "Target event", "Target notes"));
     }
 
     private long item(String name, boolean needsApproval) {
@@ -210,6 +231,13 @@ final class AttackFixture {
         values.put("$targetItem", String.valueOf(targetItem));
         values.put("$waitingItem", String.valueOf(waitingItem));
         values.put("$heldItem", String.valueOf(heldItem));
+        values.put("$clientForm", String.valueOf(clientForm));
+        values.put("$clientFormProduct", String.valueOf(clientFormProduct == null ? 0 : clientFormProduct.id()));
+        values.put("$emptyClient", String.valueOf(emptyClient));
+        values.put("$targetClient", String.valueOf(targetClient));
+        values.put("$targetEvent", String.valueOf(targetEvent));
+        values.put("$client", String.valueOf(targetClient));
+        values.put("$event", String.valueOf(targetEvent));
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
         }
@@ -225,6 +253,12 @@ final class AttackFixture {
         if (text.contains("$fileFormVersion")) {
             values.put("$fileFormVersion", String.valueOf(formVersion(fileForm)));
         }
+        if (text.contains("$clientFormVersion")) {
+            values.put("$clientFormVersion", String.valueOf(formVersion(clientForm)));
+        }
+        if (text.contains("$clientVersion")) {
+            values.put("$clientVersion", String.valueOf(clientVersion()));
+        }
         if (text.contains("$targetFormVersion")) {
             values.put("$targetFormVersion", String.valueOf(formVersion(targetForm)));
         }
@@ -234,6 +268,10 @@ final class AttackFixture {
     private long currentVersion() {
         return node.wiring.database.read().withHandle(handle -> handle.createQuery("SELECT version FROM tickets WHERE id = ?")
                 .bind(0, targetTicket).mapTo(Long.class).one());
+    }
+
+    private long clientVersion() {
+        return node.wiring.clients.findById(targetClient).orElseThrow().version();
     }
 
     private long formVersion(long formId) {

@@ -96,6 +96,10 @@ final class AttackSurface {
                     "description", "Benign description", "answer1", "Benign short answer", "answer2", "Benign long answer",
                     "answer3", "42", "answer4", "reporter@example.com", "answer5", "2025-03-31", "answer6", "+1 555 0100",
                     "answer7", "$user", "answer8", "$manager", "answer9", "Moderately", "_submission", ""),
+            // Filing through a form that asks for a client: a number may name any open client, which the ticket is billed to.
+            form("/tickets", Level.AUTHORIZED, Set.of("tickets", "ticket_answers", "ticket_billing"), List.of("title", "description"), null,
+                    "productId", "$clientFormProduct", "formId", "$clientForm", "formVersion", "$clientFormVersion", "title", "Benign title",
+                    "description", "Benign description", "answer1", "$targetClient", "_submission", ""),
             form("/lost-password", Level.GUEST, Set.of(), List.of(), null, "name", "$user"),
             form("/reset-password", Level.GUEST, Set.of(), List.of("password2"), null,
                     "token", "benign-reset-code", "password", "Benign-pass-4821", "password2", "Benign-pass-4821"),
@@ -133,6 +137,22 @@ final class AttackSurface {
             form("/items/$targetItem/checkout", Level.AUTHORIZED, Set.of("item_history"), List.of(), null, "back", "home"),
             form("/items/$waitingItem/withdraw", Level.UNAUTHORIZED, Set.of(), List.of(), null, "back", "home"),
             form("/items/$targetItem/return", Level.UNAUTHORIZED, Set.of(), List.of(), null, "back", "home"),
+            // Clients and billing. The delete form's benign confirmation is not the one that deletes, so that
+            // no batch loses its target client.
+            form("/clients", Level.USERS_MANAGEMENT, Set.of("clients"), List.of("name"), null,
+                    "name", "$unique", "status", "Prospect", "contact", "Benign contact", "notes", "Benign notes"),
+            form("/clients/$targetClient", Level.USERS_MANAGEMENT, Set.of(), List.of("name"), "/clients/$targetClient",
+                    "version", "$clientVersion", "name", "$unique", "status", "Contact", "contact", "Benign contact", "notes", "Benign notes"),
+            form("/clients/$targetClient/delete", Level.USERS_MANAGEMENT, Set.of(), List.of(), null, "confirm", "no"),
+            form("/clients/$targetClient/billing", Level.USERS_MANAGEMENT, Set.of("client_billing"), List.of("rate"), "/clients/$targetClient",
+                    "type", "hourly", "rate", "12.50", "currency", "EUR"),
+            form("/clients/$targetClient/events", Level.RESTRICTED_VIEW, Set.of("client_events"), List.of("summary"), "/clients/$targetClient",
+                    "type", "phone", "summary", "Benign summary", "notes", "Benign notes"),
+            form("/clients/$targetClient/events/$targetEvent", Level.RESTRICTED_VIEW, Set.of(), List.of("summary"), "/clients/$targetClient",
+                    "type", "email", "summary", "Benign summary", "notes", "Benign notes"),
+            // A number may name any client, which bills the target ticket to it: ticket_billing may gain its row.
+            form("/tickets/$targetTicket/billing", Level.TICKETS_MANAGEMENT, Set.of("ticket_billing"), List.of(), "/tickets/$targetTicket",
+                    "clientId", "$targetClient"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
             form("/projects", Level.PROJECTS_MANAGEMENT, Set.of("products", "releases"), List.of("name", "visibility"), null,
                     "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
@@ -169,7 +189,9 @@ final class AttackSurface {
             query("/admin/log", Level.ADMIN, "text", "printer", "category", "sign_in", "page", "1"),
             query("/forms", Level.PROJECTS_MANAGEMENT, "page", "1"),
             query("/items", Level.UNAUTHORIZED, "status", "available", "type", "Laptop", "q", "Target", "page", "1"),
-            query("/items/approvals", Level.PROJECTS_MANAGEMENT, "page", "1"));
+            query("/items/approvals", Level.PROJECTS_MANAGEMENT, "page", "1"),
+            query("/clients", Level.UNAUTHORIZED, "status", "Paid", "page", "1"),
+            query("/clients/$targetClient", Level.RESTRICTED_VIEW, "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(
@@ -213,6 +235,20 @@ final class AttackSurface {
             pathParameter("POST", "/items/{id}/unavailable", Level.PROJECTS_MANAGEMENT, "$targetItem", "item_history"),
             pathParameter("POST", "/items/{id}/available", Level.PROJECTS_MANAGEMENT, "$targetItem", "item_history"),
             pathParameter("POST", "/items/{id}/expiry", Level.PROJECTS_MANAGEMENT, "$targetItem", "item_history"),
+            pathParameter("GET", "/clients/{id}", Level.RESTRICTED_VIEW, "$emptyClient"),
+            pathParameter("GET", "/clients/{id}/edit", Level.USERS_MANAGEMENT, "$emptyClient"),
+            pathParameter("POST", "/clients/{id}", Level.USERS_MANAGEMENT, "$emptyClient"),
+            pathParameter("GET", "/clients/{id}/delete", Level.USERS_MANAGEMENT, "$emptyClient"),
+            // Without the confirmation field nothing is deleted.
+            pathParameter("POST", "/clients/{id}/delete", Level.USERS_MANAGEMENT, "$emptyClient"),
+            pathParameter("POST", "/clients/{id}/billing", Level.USERS_MANAGEMENT, "$emptyClient"),
+            pathParameter("POST", "/clients/{id}/events", Level.RESTRICTED_VIEW, "$emptyClient"),
+            // The client has no events, so no event id reaches one to change or delete.
+            pathParameter("GET", "/clients/$emptyClient/events/{eventId}", Level.RESTRICTED_VIEW, "$targetEvent"),
+            pathParameter("POST", "/clients/$emptyClient/events/{eventId}", Level.RESTRICTED_VIEW, "$targetEvent"),
+            pathParameter("POST", "/clients/$emptyClient/events/{eventId}/delete", Level.RESTRICTED_VIEW, "$targetEvent"),
+            // An empty form bills the ticket to no client. The one billed ticket, the untouched one, has an id beyond the corpus numbers.
+            pathParameter("POST", "/tickets/{id}/billing", Level.TICKETS_MANAGEMENT, "$ticket"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 
@@ -256,7 +292,17 @@ final class AttackSurface {
                     "approval", "1"),
             apiCall("POST", Set.of("item_history"), List.of("/nodepoint/?api=list_items&key=$read", "/items/$targetItem"),
                     "api", "assign_item", "key", "$write", "id", "$targetItem", "user", "$user"),
-            apiCall("POST", Set.of("item_history"), List.of(), "api", "return_item", "key", "$write", "id", "$targetItem"));
+            apiCall("POST", Set.of("item_history"), List.of(), "api", "return_item", "key", "$write", "id", "$targetItem"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_clients", "key", "$read"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_events", "key", "$read", "client_id", "$targetClient"),
+            apiCall("GET", Set.of(), List.of(), "api", "show_billing", "key", "$read", "client", "Acme"),
+            apiCall("POST", Set.of("clients"), List.of("/nodepoint/?api=list_clients&key=$read"),
+                    "api", "add_client", "key", "$write", "status", "Prospect", "name", "$unique", "contact", "Benign contact",
+                    "notes", "Benign notes"),
+            apiCall("POST", Set.of("client_events"), List.of("/nodepoint/?api=list_events&key=$read&client_id=$targetClient",
+                            "/clients/$targetClient"),
+                    "api", "add_event", "key", "$write", "client_id", "$targetClient", "type", "Phone call", "summary", "Benign summary",
+                    "notes", "Benign notes", "from_user", "$manager"));
 
     /** Expands targets into one entry per attacked field: every field, or the file fields of a FILE target. */
     static List<Field> fieldsOf(List<Target> targets) {

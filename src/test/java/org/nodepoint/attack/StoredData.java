@@ -22,10 +22,11 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
     static final List<String> TABLES = List.of("users", "products", "releases", "tickets", "ticket_assignees", "ticket_followers",
             "comments", "ticket_changes", "ticket_change_fields", "time_entries", "ticket_forms", "product_forms", "ticket_answers",
             "product_auto_assignees", "ticket_attention", "attachments", "product_images", "form_submissions",
-            "items", "item_history");
+            "items", "item_history",
+            "clients", "client_events", "client_billing", "ticket_billing");
 
     /** Objects that no attacked form or call targets, so their rows must stay exactly as they are. */
-    record Untouched(long productId, long ticketId, long userId) {
+    record Untouched(long productId, long ticketId, long userId, long clientId) {
     }
 
     static StoredData take(TestNodePoint node, Untouched untouched) {
@@ -89,6 +90,9 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
         rows.addAll(select(handle, "SELECT * FROM attachments WHERE ticket_id = ? ORDER BY id", untouched.ticketId()));
         rows.addAll(select(handle, "SELECT * FROM ticket_changes WHERE ticket_id = ? ORDER BY id", untouched.ticketId()));
         rows.addAll(select(handle, "SELECT id, name, password_hash, email, level, kind, disabled FROM users WHERE id = ?", untouched.userId()));
+        rows.addAll(select(handle, "SELECT * FROM clients WHERE id = ?", untouched.clientId()));
+        rows.addAll(select(handle, "SELECT * FROM client_events WHERE client_id = ? ORDER BY id", untouched.clientId()));
+        rows.addAll(select(handle, "SELECT * FROM ticket_billing WHERE client_id = ? ORDER BY ticket_id", untouched.clientId()));
         return String.join("; ", rows);
     }
 

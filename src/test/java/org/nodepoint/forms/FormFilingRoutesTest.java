@@ -62,6 +62,8 @@ class FormFilingRoutesTest {
         covered.add(FieldType.FILE);
         // OwnItemsFieldTest files with the own items field.
         covered.add(FieldType.OWN_ITEMS);
+        // ClientFieldFilingTest files through the client field, which needs clients in the directory.
+        covered.add(FieldType.CLIENT);
 
         assertThat(covered).containsAll(FieldType.offered());
     }

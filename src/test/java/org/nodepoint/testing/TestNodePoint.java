@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.nodepoint.Wiring;
+import org.nodepoint.clients.Client;
+import org.nodepoint.clients.ClientForm;
 import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
 import org.nodepoint.forms.FormDraft;
@@ -148,6 +150,11 @@ public final class TestNodePoint implements AutoCloseable {
     /** Sets the product's image, as the administrator, from the bytes of a PNG, JPEG or GIF file. */
     public void productImage(Product product, byte[] image) {
         wiring.productImages.replace(admin(), product.id(), List.of(new IncomingFile("image", image.length, () -> new ByteArrayInputStream(image))));
+    }
+
+    /** Adds a client to the directory as the administrator. */
+    public Client client(String name, String status) {
+        return wiring.clients.create(admin(), new ClientForm(name, status, "", ""));
     }
 
     public static int levelOf(String name) {

@@ -81,6 +81,20 @@ class FollowingRoutesTest {
     }
 
     @Test
+    void unfollow_without_following_shows_notice() {
+        long id = node.ticket(node.admin(), printers, "Paper jam", "Tray 2 jams");
+        node.http((server, client) -> {
+            Browser browser = signedIn(client.getOrigin(), "reader");
+            browser.get("/tickets/" + id);
+
+            browser.post("/tickets/" + id + "/unfollow", Map.of());
+            Document page = Jsoup.parse(browser.get("/tickets/" + id).body());
+
+            assertThat(page.text()).contains("You did not follow ticket " + id + ".");
+        });
+    }
+
+    @Test
     void following_twice_keeps_one_row() {
         long id = node.ticket(node.admin(), printers, "Paper jam", "Tray 2 jams");
         node.http((server, client) -> {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nodepoint.clients.EventForm;
 import org.nodepoint.config.Settings;
 import org.nodepoint.forms.FieldType;
 import org.nodepoint.inventory.ItemForm;
@@ -52,7 +53,7 @@ class PermissionMatrixTest {
 
     /** The objects that placeholders name. */
     private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form, long attachment,
-            long hiddenAttachment, long item) {
+            long hiddenAttachment, long item, long client, Map<String, Long> eventsByActor) {
     }
 
     @Test
@@ -168,7 +169,13 @@ class PermissionMatrixTest {
         long item = node.wiring.items.add(node.admin(), new ItemForm("Loaner laptop", "Laptop", "LL-1", "", "", true, "Locker 3"),
                 ItemRules.TypeRule.LISTED, Submission.NONE);
         node.wiring.items.makeUnavailable(node.admin(), item);
-        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item);
+        // Each actor gets an event of its own, so that one actor's deletion leaves the others' rows to test.
+        long client = node.client("Acme", "Paid").id();
+        Map<String, Long> events = new LinkedHashMap<>();
+        for (String actor : ACTORS) {
+            events.put(actor, node.wiring.clientEvents.add(node.admin(), client, new EventForm("phone", "Call of " + actor, "")));
+        }
+        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item, client, events);
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -238,7 +245,9 @@ class PermissionMatrixTest {
                 Map.entry("$password", TestNodePoint.PASSWORD),
                 Map.entry("$bootstrap", Chrome.BOOTSTRAP),
                 Map.entry("$form", String.valueOf(fixture.form())),
-                Map.entry("$item", String.valueOf(fixture.item())));
+                Map.entry("$item", String.valueOf(fixture.item())),
+                Map.entry("$client", String.valueOf(fixture.client())),
+                Map.entry("$event", String.valueOf(fixture.eventsByActor().get(actor))));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {
