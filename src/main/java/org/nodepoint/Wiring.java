@@ -183,7 +183,7 @@ public final class Wiring implements AutoCloseable {
         this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
-        events.subscribe(new TicketPlugins(plugins, tickets, users));
+        events.subscribe(new TicketPlugins(plugins, tickets, users, billing));
         events.subscribe(new CheckoutPlugin(plugins, database));
 
         // Notifications: every channel receives every notification and picks its own recipients.

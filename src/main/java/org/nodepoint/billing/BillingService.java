@@ -124,9 +124,12 @@ public final class BillingService {
         if (!isEnabled() || !viewer.hasLevel(Level.TICKETS_MANAGEMENT)) {
             return TicketBilling.HIDDEN;
         }
-        Optional<Client> current = read.withExtension(BillingDao.class, dao -> dao.findClientOfTicket(ticketId))
-                .flatMap(clients::findById);
-        return new TicketBilling(true, current.orElse(null), clients.listOpen(), errors);
+        return new TicketBilling(true, clientOf(ticketId).orElse(null), clients.listOpen(), errors);
+    }
+
+    /** Returns the client that the ticket is billable to, if any; the caller checks who may see it. */
+    public Optional<Client> clientOf(long ticketId) {
+        return read.withExtension(BillingDao.class, dao -> dao.findClientOfTicket(ticketId)).flatMap(clients::findById);
     }
 
     /**

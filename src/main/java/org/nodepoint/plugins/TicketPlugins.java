@@ -2,6 +2,8 @@ package org.nodepoint.plugins;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nodepoint.billing.BillingService;
+import org.nodepoint.clients.Client;
 import org.nodepoint.config.Plugin;
 import org.nodepoint.events.DomainEvent;
 import org.nodepoint.events.EventListener;
@@ -23,9 +25,11 @@ public final class TicketPlugins implements EventListener {
     private final PluginRunner runner;
     private final TicketService tickets;
     private final UserService users;
+    private final BillingService billing;
 
-    public TicketPlugins(PluginRunner runner, TicketService tickets, UserService users) {
+    public TicketPlugins(PluginRunner runner, TicketService tickets, UserService users, BillingService billing) {
         this.runner = runner;
+        this.billing = billing;
         this.tickets = tickets;
         this.users = users;
     }
@@ -57,8 +61,7 @@ public final class TicketPlugins implements EventListener {
         values.put("user", editor);
         values.put("status", ticket.status());
         values.put("resolution", ticket.resolution());
-        // TODO: pass the ticket's billable client once the clients module links tickets to clients.
-        values.put("client", "");
+        values.put("client", billing.clientOf(ticket.id()).map(Client::name).orElse(""));
         runner.submit(Plugin.TICKET_RESOLUTION, editor, values);
     }
 

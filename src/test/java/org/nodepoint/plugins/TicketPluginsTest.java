@@ -101,6 +101,8 @@ class TicketPluginsTest {
     void imported_ticket_does_not_run_new_ticket_plugin() {
         node.set("newticket_plugin", "");
         long id = node.ticket(node.admin(), product, "Screen flickers", "Since Monday");
+        // The filing's own event must reach the plugin listener while the template is still empty.
+        node.wiring.events.awaitDelivered(Duration.ofSeconds(10));
         node.set("newticket_plugin", "printf '%s' %ticket% > " + file("imported"));
 
         node.wiring.events.publish(new TicketCreated(id, node.admin().userId(), Origin.IMPORT));
@@ -125,6 +127,24 @@ class TicketPluginsTest {
 
             assertThat(updated.status()).isEqualTo(302);
             assertThat(read("resolution")).isEqualTo(id + "|manager|Resolved|" + resolution + "|");
+            assertNoPwnedFile();
+        });
+    }
+
+    @Test
+    void resolution_plugin_gets_billable_client() {
+        long id = node.ticket(node.admin(), product, "Screen flickers", "Since Monday");
+        long acme = node.client("Acme \"Ltd\"; $(touch pwned)", "Paid").id();
+        node.wiring.billing.billTicket(node.admin(), id, acme);
+        node.set("ticket_plugin", "printf '%s|%s' %ticket% %client% > " + file("resolution"));
+        node.http((server, client) -> {
+            Browser browser = signedIn(client.getOrigin(), "manager");
+            browser.get("/tickets/" + id);
+
+            browser.post("/tickets/" + id, updateForm(id, "Resolved", "Replaced the cable"));
+            awaitPlugins();
+
+            assertThat(read("resolution")).isEqualTo(id + "|Acme \"Ltd\"; $(touch pwned)");
             assertNoPwnedFile();
         });
     }
