@@ -127,7 +127,7 @@ class FormRoutesTest {
 
             Browser.Page page = manager.postEncoded("/forms", EditorForm.of("", "", "Describe it")
                     .row("q".repeat(FormRules.MAX_QUESTION_LENGTH + 1), "short_text", false)
-                    .row("Which item?", "own_items", false)
+                    .row("Which article?", "article", false)
                     .row("How urgent?", "priority", false)
                     .row("How urgent, really?", "priority", false)
                     .row("Made up", "no_such_type", false)
@@ -142,7 +142,7 @@ class FormRoutesTest {
             assertThat(html.select("#type3-error")).isEmpty();
             assertThat(html.select("#type4-error").text()).contains("Question 4").contains("only one priority");
             assertThat(html.select("#type5-error").text()).contains("Question 5");
-            assertThat(html.select("#question2").attr("value")).isEqualTo("Which item?");
+            assertThat(html.select("#question2").attr("value")).isEqualTo("Which article?");
             assertThat(formNames()).isEmpty();
         });
     }
