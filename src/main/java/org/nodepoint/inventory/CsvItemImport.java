@@ -145,25 +145,15 @@ public final class CsvItemImport {
         }
     }
 
-    /** Rejects a serial number that an earlier row of the file has, without regard to ASCII case as the database compares. */
+    /** Rejects a serial number that an earlier row of the file has, compared by the key that the database keeps unique. */
     private static void checkRepeatedSerial(ImportRow row, Map<String, Long> serialLines) {
         if (row.item().serial() == null) {
             return;
         }
-        Long earlier = serialLines.putIfAbsent(asciiLowerCase(row.item().serial()), row.line());
+        Long earlier = serialLines.putIfAbsent(ItemDao.serialKey(row.item().serial()), row.line());
         if (earlier != null) {
             throw new IllegalArgumentException("serial '" + row.item().serial() + "' repeats the serial of line " + earlier);
         }
-    }
-
-    /** Lower-cases A to Z only, as SQLite's NOCASE collation does. */
-    static String asciiLowerCase(String text) {
-        StringBuilder lower = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return lower.toString();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.nodepoint.inventory;
 
 import java.util.List;
 import java.util.Optional;
+import org.nodepoint.text.UserText;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -35,8 +36,20 @@ interface ItemDao {
     @SqlQuery("SELECT " + COLUMNS + JOINS + " ORDER BY i.id")
     List<Item> listAll();
 
-    @SqlQuery("SELECT id FROM items WHERE serial = :serial COLLATE NOCASE AND id <> :exceptId")
-    Optional<Long> findIdBySerial(@Bind("serial") String serial, @Bind("exceptId") long exceptId);
+    /**
+     * Returns the key by which serial numbers are unique, the same in every alphabet (see
+     * {@link UserText#nameKey}), or null for an item without one.
+     */
+    static String serialKey(String serial) {
+        return serial == null ? null : UserText.nameKey(serial);
+    }
+
+    @SqlQuery("SELECT id FROM items WHERE serial_key = :serialKey AND id <> :exceptId")
+    Optional<Long> findIdBySerialKey(@Bind("serialKey") String serialKey, @Bind("exceptId") long exceptId);
+
+    default Optional<Long> findIdBySerial(String serial, long exceptId) {
+        return findIdBySerialKey(serialKey(serial), exceptId);
+    }
 
     @SqlQuery("SELECT count(*) FROM products WHERE id = :id")
     int countProduct(@Bind("id") long id);
@@ -50,19 +63,31 @@ interface ItemDao {
     @SqlQuery("SELECT id FROM clients WHERE name_key = :nameKey")
     Optional<Long> findClientIdByNameKey(@Bind("nameKey") String nameKey);
 
-    @SqlUpdate("INSERT INTO items (name, type, serial, product_id, client_id, needs_approval, info, created_at) "
-            + "VALUES (:name, :type, :serial, :productId, :clientId, :needsApproval, :info, :createdAt)")
+    @SqlUpdate("INSERT INTO items (name, type, serial, serial_key, product_id, client_id, needs_approval, info, created_at) "
+            + "VALUES (:name, :type, :serial, :serialKey, :productId, :clientId, :needsApproval, :info, :createdAt)")
     @GetGeneratedKeys("id")
-    long insert(@Bind("name") String name, @Bind("type") String type, @Bind("serial") String serial, @Bind("productId") Long productId,
-            @Bind("clientId") Long clientId, @Bind("needsApproval") boolean needsApproval, @Bind("info") String info,
-            @Bind("createdAt") long createdAt);
+    long insertWithKey(@Bind("name") String name, @Bind("type") String type, @Bind("serial") String serial,
+            @Bind("serialKey") String serialKey, @Bind("productId") Long productId, @Bind("clientId") Long clientId,
+            @Bind("needsApproval") boolean needsApproval, @Bind("info") String info, @Bind("createdAt") long createdAt);
 
-    @SqlUpdate("UPDATE items SET name = :name, type = :type, serial = :serial, product_id = :productId, client_id = :clientId, "
-            + "needs_approval = :needsApproval, info = :info, updated_at = :updatedAt, version = version + 1 "
+    default long insert(String name, String type, String serial, Long productId, Long clientId, boolean needsApproval, String info,
+            long createdAt) {
+        return insertWithKey(name, type, serial, serialKey(serial), productId, clientId, needsApproval, info, createdAt);
+    }
+
+    @SqlUpdate("UPDATE items SET name = :name, type = :type, serial = :serial, serial_key = :serialKey, product_id = :productId, "
+            + "client_id = :clientId, needs_approval = :needsApproval, info = :info, updated_at = :updatedAt, version = version + 1 "
             + "WHERE id = :id AND version = :expectedVersion")
-    int update(@Bind("id") long id, @Bind("expectedVersion") long expectedVersion, @Bind("name") String name, @Bind("type") String type,
-            @Bind("serial") String serial, @Bind("productId") Long productId, @Bind("clientId") Long clientId,
-            @Bind("needsApproval") boolean needsApproval, @Bind("info") String info, @Bind("updatedAt") long updatedAt);
+    int updateWithKey(@Bind("id") long id, @Bind("expectedVersion") long expectedVersion, @Bind("name") String name,
+            @Bind("type") String type, @Bind("serial") String serial, @Bind("serialKey") String serialKey,
+            @Bind("productId") Long productId, @Bind("clientId") Long clientId, @Bind("needsApproval") boolean needsApproval,
+            @Bind("info") String info, @Bind("updatedAt") long updatedAt);
+
+    default int update(long id, long expectedVersion, String name, String type, String serial, Long productId, Long clientId,
+            boolean needsApproval, String info, long updatedAt) {
+        return updateWithKey(id, expectedVersion, name, type, serial, serialKey(serial), productId, clientId, needsApproval, info,
+                updatedAt);
+    }
 
     @SqlUpdate("DELETE FROM items WHERE id = :id AND status IN ('available', 'unavailable')")
     int deleteUnheld(@Bind("id") long id);

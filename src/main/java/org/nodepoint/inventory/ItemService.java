@@ -296,8 +296,8 @@ public final class ItemService {
     }
 
     /**
-     * Checks, inside the write transaction, that the serial number is free (without regard to
-     * ASCII case, as the items_serial index compares) and that the project and the client exist.
+     * Checks, inside the write transaction, that the serial number is free (compared by the key
+     * that the items_serial_key index keeps unique) and that the project and the client exist.
      */
     private static void checkReferences(ItemDao dao, ItemRules.Valid item, long exceptId) {
         FieldErrors errors = new FieldErrors();

@@ -86,15 +86,18 @@ class ItemImportCommandTest {
                 + "Dock A,SN-1\n"
                 + "Dock B,\n"
                 + "Dock C,sn-1\n"
-                + "Dock D,\n");
+                + "Dock D,\n"
+                + "Dock E,ÄBC\n"
+                + "Dock F,äbc\n");
 
         CommandRun run = importItems(file);
 
         assertThat(run.status()).isEqualTo(0);
-        assertThat(run.outLines()).hasSize(2);
+        assertThat(run.outLines()).hasSize(3);
         assertThat(run.outLines().get(0)).isEqualTo("line 4: serial 'sn-1' repeats the serial of line 2");
-        assertThat(run.outLines().get(1)).matches("imported 3 items, rejected 1 rows in \\d+\\.\\d s");
-        assertThat(items()).extracting(Item::name).containsExactly("Dock A", "Dock B", "Dock D");
+        assertThat(run.outLines().get(1)).isEqualTo("line 7: serial 'äbc' repeats the serial of line 6");
+        assertThat(run.outLines().get(2)).matches("imported 4 items, rejected 2 rows in \\d+\\.\\d s");
+        assertThat(items()).extracting(Item::name).containsExactly("Dock A", "Dock B", "Dock D", "Dock E");
     }
 
     @Test

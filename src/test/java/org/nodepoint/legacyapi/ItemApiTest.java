@@ -184,6 +184,16 @@ class ItemApiTest {
     }
 
     @Test
+    void serial_differing_in_accented_case_is_taken() {
+        item("Existing", "ÄBC-1");
+
+        String answer = call("api", "add_item", "key", WRITE_KEY, "type", "Laptop", "name", "N", "serial", "äbc-1", "info", "",
+                "approval", "0", "product_id", "0", "client_id", "0");
+
+        assertThat(answer).isEqualTo(envelope("Serial number already exist.", "ERR_INVALID_ARGUMENT"));
+    }
+
+    @Test
     void update_item_error_answers() {
         long id = item("ThinkPad", "TP-1");
         item("Other", "TP-2");
