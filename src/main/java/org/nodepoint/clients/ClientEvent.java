@@ -8,7 +8,7 @@ import java.util.Optional;
  * last edit are null until the event is edited.
  */
 public record ClientEvent(long id, long clientId, String type, String summary, String notes, long createdBy, String createdByName,
-        long createdAt, Long updatedBy, String updatedByName, Long updatedAt) {
+        long createdAt, Long updatedBy, String updatedByName, Long updatedAt, long version) {
 
     /** Returns the web form's kind, or empty for a type that the legacy API stored as text. */
     public Optional<EventType> kind() {

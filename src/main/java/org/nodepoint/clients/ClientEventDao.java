@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ClientEvent.class)
 interface ClientEventDao {
     String SELECT = "SELECT e.id, e.client_id, e.type, e.summary, e.notes, e.created_by, a.name AS created_by_name, e.created_at, "
-            + "e.updated_by, u.name AS updated_by_name, e.updated_at FROM client_events e JOIN users a ON a.id = e.created_by "
+            + "e.updated_by, u.name AS updated_by_name, e.updated_at, e.version FROM client_events e JOIN users a ON a.id = e.created_by "
             + "LEFT JOIN users u ON u.id = e.updated_by ";
 
     @SqlQuery(SELECT + "WHERE e.id = :id AND e.client_id = :clientId")
@@ -35,9 +35,10 @@ interface ClientEventDao {
             @Bind("notes") String notes, @Bind("createdBy") long createdBy, @Bind("createdAt") long createdAt);
 
     @SqlUpdate("UPDATE client_events SET type = :type, summary = :summary, notes = :notes, updated_by = :updatedBy, "
-            + "updated_at = :updatedAt WHERE id = :id AND client_id = :clientId")
-    int update(@Bind("clientId") long clientId, @Bind("id") long id, @Bind("type") String type, @Bind("summary") String summary,
-            @Bind("notes") String notes, @Bind("updatedBy") long updatedBy, @Bind("updatedAt") long updatedAt);
+            + "updated_at = :updatedAt, version = version + 1 WHERE id = :id AND client_id = :clientId AND version = :version")
+    int update(@Bind("clientId") long clientId, @Bind("id") long id, @Bind("version") long version, @Bind("type") String type,
+            @Bind("summary") String summary, @Bind("notes") String notes, @Bind("updatedBy") long updatedBy,
+            @Bind("updatedAt") long updatedAt);
 
     @SqlUpdate("DELETE FROM client_events WHERE id = :id AND client_id = :clientId")
     int delete(@Bind("clientId") long clientId, @Bind("id") long id);

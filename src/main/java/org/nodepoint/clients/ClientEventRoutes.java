@@ -65,7 +65,8 @@ public final class ClientEventRoutes implements FeatureRoutes {
         ClientEvent event = events.find(viewer, client.id(), PathIds.of(ctx, "eventId"));
         EventForm form = readForm(ctx);
         Forms.onInvalid(ctx, errors -> renderEditor(ctx, client, event, form, errors));
-        events.update(viewer, client.id(), event.id(), form);
+        Long version = PathIds.parseNumber(ctx.formParam("version"));
+        events.update(viewer, client.id(), event.id(), form, version == null ? -1 : version);
         Flash.success(ctx, "clients.event.updated", client.name());
         ctx.redirect("/clients/" + client.id() + "#event-" + event.id());
     }

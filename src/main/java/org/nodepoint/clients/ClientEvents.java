@@ -10,6 +10,7 @@ import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.ValidationException;
 import org.nodepoint.text.UserText;
 import org.nodepoint.users.Viewer;
 import org.slf4j.Logger;
@@ -90,14 +91,22 @@ public final class ClientEvents {
         return insert(actor, clientId, clean);
     }
 
-    /** Changes an event and records the viewer as its last editor. Its type may stay a text that the legacy API stored. */
-    public ClientEvent update(Viewer viewer, long clientId, long eventId, EventForm form) {
+    /**
+     * Changes an event and records the viewer as its last editor. Its type may stay a text that the
+     * legacy API stored. {@code expectedVersion} is the version that the edit form showed; when
+     * someone else saved the event since, nothing is stored.
+     */
+    public ClientEvent update(Viewer viewer, long clientId, long eventId, EventForm form, long expectedVersion) {
         ClientEvent event = find(viewer, clientId, eventId);
         EventForm clean = validate(form, event.type());
         writer.useTransaction(handle -> {
-            if (handle.attach(ClientEventDao.class).update(clientId, eventId, clean.type(), clean.summary(), clean.notes(),
-                    viewer.userId(), clock.millis()) == 0) {
-                throw new NotFoundException("clients.event.notFound");
+            ClientEventDao dao = handle.attach(ClientEventDao.class);
+            if (dao.update(clientId, eventId, expectedVersion, clean.type(), clean.summary(), clean.notes(), viewer.userId(),
+                    clock.millis()) == 0) {
+                if (dao.findById(clientId, eventId).isEmpty()) {
+                    throw new NotFoundException("clients.event.notFound");
+                }
+                throw ValidationException.of("version", "clients.event.stale");
             }
         });
         log.info("User {} edited event {} of client {}", viewer.userId(), eventId, clientId);

@@ -259,6 +259,9 @@ final class AttackFixture {
         if (text.contains("$clientVersion")) {
             values.put("$clientVersion", String.valueOf(clientVersion()));
         }
+        if (text.contains("$eventVersion")) {
+            values.put("$eventVersion", String.valueOf(node.wiring.clientEvents.listAll(targetClient).get(0).version()));
+        }
         if (text.contains("$targetFormVersion")) {
             values.put("$targetFormVersion", String.valueOf(formVersion(targetForm)));
         }

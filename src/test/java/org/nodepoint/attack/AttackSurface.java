@@ -149,7 +149,7 @@ final class AttackSurface {
             form("/clients/$targetClient/events", Level.RESTRICTED_VIEW, Set.of("client_events"), List.of("summary"), "/clients/$targetClient",
                     "type", "phone", "summary", "Benign summary", "notes", "Benign notes"),
             form("/clients/$targetClient/events/$targetEvent", Level.RESTRICTED_VIEW, Set.of(), List.of("summary"), "/clients/$targetClient",
-                    "type", "email", "summary", "Benign summary", "notes", "Benign notes"),
+                    "version", "$eventVersion", "type", "email", "summary", "Benign summary", "notes", "Benign notes"),
             // A number may name any client, which bills the target ticket to it: ticket_billing may gain its row.
             form("/tickets/$targetTicket/billing", Level.TICKETS_MANAGEMENT, Set.of("ticket_billing"), List.of(), "/tickets/$targetTicket",
                     "clientId", "$targetClient"),

@@ -129,7 +129,7 @@ class ClientEventRoutesTest {
             staff.get("/clients/" + acme.id() + "/events/" + eventId);
 
             Browser.Page saved = staff.post("/clients/" + acme.id() + "/events/" + eventId, Map.of("type", "phone",
-                    "summary", "Called about the offer", "notes", "v2"));
+                    "summary", "Called about the offer", "notes", "v2", "version", "0"));
 
             assertThat(saved.status()).isEqualTo(302);
             ClientEvent after = node.wiring.clientEvents.listAll(acme.id()).get(0);
@@ -148,6 +148,28 @@ class ClientEventRoutesTest {
     }
 
     @Test
+    void stale_edit_is_rejected_and_keeps_the_other_edit() {
+        long eventId = node.wiring.clientEvents.add(node.admin(), acme.id(), new EventForm("email", "Sent the offer", ""));
+        node.http((server, client) -> {
+            Browser staff = signedIn(client.getOrigin(), "staff");
+            Browser other = signedIn(client.getOrigin(), "reader");
+            String path = "/clients/" + acme.id() + "/events/" + eventId;
+            Document staffForm = Jsoup.parse(staff.get(path).body());
+            Document otherForm = Jsoup.parse(other.get(path).body());
+
+            Browser.Page first = other.post(path, Map.of("type", "phone", "summary", "Edit by reader", "notes", "",
+                    "version", otherForm.select("input[name=version]").val()));
+            Browser.Page second = staff.post(path, Map.of("type", "phone", "summary", "Edit by staff", "notes", "",
+                    "version", staffForm.select("input[name=version]").val()));
+
+            assertThat(first.status()).isEqualTo(302);
+            assertThat(second.status()).isEqualTo(422);
+            assertThat(Jsoup.parse(second.body()).text()).contains("Someone changed this event after you opened the form");
+            assertThat(node.wiring.clientEvents.listAll(acme.id()).get(0).summary()).isEqualTo("Edit by reader");
+        });
+    }
+
+    @Test
     void edit_keeps_a_type_that_the_api_stored() {
         long eventId = node.wiring.clientEvents.addFromApi(node.admin(), acme.id(), new EventForm("Fax", "Faxed the contract", ""));
         node.http((server, client) -> {
@@ -155,7 +177,7 @@ class ClientEventRoutesTest {
             Document form = Jsoup.parse(reader.get("/clients/" + acme.id() + "/events/" + eventId).body());
 
             Browser.Page saved = reader.post("/clients/" + acme.id() + "/events/" + eventId, Map.of("type", "Fax",
-                    "summary", "Faxed the signed contract", "notes", ""));
+                    "summary", "Faxed the signed contract", "notes", "", "version", form.select("input[name=version]").val()));
 
             assertThat(form.select("#type option[selected]").val()).isEqualTo("Fax");
             assertThat(saved.status()).isEqualTo(302);
