@@ -112,8 +112,8 @@ public final class Checkouts {
 
     /**
      * Withdraws the actor's own request that awaits approval: the item is available again. The
-     * history records it as a denial by the requester. Publishes no event, because nobody needs to
-     * hear about it.
+     * history records it as a denial by the requester. Publishes no event, because the requester
+     * made the change and no other user is affected.
      */
     public void withdraw(Viewer actor, long id) {
         requireLevel(actor, Level.UNAUTHORIZED);
@@ -205,8 +205,8 @@ public final class Checkouts {
     }
 
     /**
-     * Explains why an item cannot be handed out now. Every message but the two about the actor's own
-     * holding says that the item is not available.
+     * Returns the error for an item that cannot be handed out now. Every message states that the
+     * item is not available, except the two for an item that the actor has already checked out or requested.
      */
     private static ValidationException notAvailable(Item item, Viewer actor, String today) {
         boolean own = actor != null && item.isHeldBy(actor.userId());

@@ -5,7 +5,7 @@ import org.nodepoint.web.Chrome;
 
 /**
  * An item's page: its fields, the actions that the viewer may take now, and its history. After a
- * rejected action, {@code actionErrors} says why, and the assign and expiry fields keep what was typed.
+ * rejected action, {@code actionErrors} contains the reason, and the assign and expiry fields keep what was typed.
  */
 public record ItemPage(Chrome chrome, ItemDetails details, ItemActions actions, FieldErrors actionErrors, String assignee,
         String expiresOn) {

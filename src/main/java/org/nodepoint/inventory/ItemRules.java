@@ -5,17 +5,17 @@ import org.nodepoint.text.UserText;
 import org.nodepoint.web.PathIds;
 
 /**
- * Checks the fields of an item as typed and returns them cleaned. The same rules serve the web
- * form, the legacy API and the CSV import; only the type differs: the web form takes a listed
- * type (or the item's current one), the API and the import any word. Whether the project and the
- * client exist is checked by {@link ItemService} inside its write transaction.
+ * Checks the fields of an item as typed and returns them cleaned. The web form, the legacy API
+ * and the CSV import share these rules. Only the type rule differs: the web form takes a listed
+ * type (or the item's current one), while the API and the import take any word. {@link ItemService}
+ * checks that the project and the client exist, inside its write transaction.
  */
 public final class ItemRules {
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_SERIAL_LENGTH = 100;
     public static final int MAX_INFO_LENGTH = 2_000;
 
-    /** How the type is checked. */
+    /** The rule for the type: a type from the web form's list, or any word as the API and the import accept. */
     public enum TypeRule { LISTED, FREE }
 
     /** The cleaned fields; serial, productId and clientId are null when not given. */

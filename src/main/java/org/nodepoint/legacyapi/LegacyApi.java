@@ -78,7 +78,7 @@ public final class LegacyApi {
             log.warn("API call {} failed validation that it did not translate: {}", name, failure.getMessage());
             response = LegacyJson.envelope("Invalid argument.", "ERR_INVALID_ARGUMENT");
         } catch (UnavailableException busy) {
-            // NodePoint 1.x had no such state; a script that checks only the status code still sees the failure.
+            // NodePoint 1.x had no such state. The 503 status reports the failure to scripts that check only the status code.
             status = 503;
             ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
             response = LegacyJson.envelope("Server busy or stopping, so nothing was saved. Try again in a few seconds.",

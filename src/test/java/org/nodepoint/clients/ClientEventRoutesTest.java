@@ -148,7 +148,7 @@ class ClientEventRoutesTest {
     }
 
     @Test
-    void stale_edit_is_rejected_and_keeps_the_other_edit() {
+    void stale_event_edit_rejected() {
         long eventId = node.wiring.clientEvents.add(node.admin(), acme.id(), new EventForm("email", "Sent the offer", ""));
         node.http((server, client) -> {
             Browser staff = signedIn(client.getOrigin(), "staff");
