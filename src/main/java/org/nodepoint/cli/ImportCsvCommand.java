@@ -20,6 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
+import org.nodepoint.csv.ImportResult;
 import org.nodepoint.inventory.CsvItemImport;
 import org.nodepoint.syslog.LogCategory;
 import org.nodepoint.tickets.CsvTicketImport;
@@ -92,7 +93,7 @@ public final class ImportCsvCommand implements Callable<Integer> {
             if (kind == Kind.items) {
                 return importItems(wiring, source, bar, started);
             }
-            CsvTicketImport.Result result;
+            ImportResult result;
             try {
                 CsvTicketImport importer = new CsvTicketImport(wiring.database, wiring.products, wiring.users);
                 result = importer.run(source.reader(), mappings, product, titleWords, rows -> bar.update(source.bytesRead(), rows));
@@ -102,19 +103,7 @@ public final class ImportCsvCommand implements Callable<Integer> {
                 return NodePoint.USAGE_ERROR;
             }
             bar.finish();
-            recordImport(wiring, result);
-            for (CsvTicketImport.Rejection rejection : result.rejections()) {
-                out.println("line " + rejection.line() + ": " + rejection.reason());
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            out.println(String.format(Locale.ROOT, "imported %d tickets, rejected %d rows in %.1f s",
-                    result.imported(), result.rejections().size(), seconds));
-            if (result.stoppedEarly()) {
-                err.println("import-csv: stopped at invalid CSV " + result.malformed()
-                        + "; the rows before it were imported, fix the file and import the rest");
-                return NodePoint.USAGE_ERROR;
-            }
-            return 0;
+            return report(wiring, "tickets", result, started);
         } catch (Source.InvalidArchive invalid) {
             err.println("import-csv: " + invalid.getMessage());
             return NodePoint.USAGE_ERROR;
@@ -125,7 +114,7 @@ public final class ImportCsvCommand implements Callable<Integer> {
     private int importItems(Wiring wiring, Source source, ProgressBar bar, long started) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CsvItemImport.Result result;
+        ImportResult result;
         try {
             result = new CsvItemImport(wiring.database, wiring.users).run(source.reader(), mappings,
                     rows -> bar.update(source.bytesRead(), rows));
@@ -135,30 +124,28 @@ public final class ImportCsvCommand implements Callable<Integer> {
             return NodePoint.USAGE_ERROR;
         }
         bar.finish();
-        String message = "Imported " + result.imported() + " items from " + file.getFileName() + " with import-csv; rejected "
+        return report(wiring, "items", result, started);
+    }
+
+    /** Records the import in the system log, prints the rejected rows and a summary line, and returns the exit code. */
+    private int report(Wiring wiring, String records, ImportResult result, long started) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String message = "Imported " + result.imported() + " " + records + " from " + file.getFileName() + " with import-csv; rejected "
                 + result.rejections().size() + " rows" + (result.stoppedEarly() ? "; stopped at invalid CSV " + result.malformed() : "");
         wiring.systemLog.record(LogCategory.IMPORT, "", message);
-        for (CsvItemImport.Rejection rejection : result.rejections()) {
+        for (ImportResult.Rejection rejection : result.rejections()) {
             out.println("line " + rejection.line() + ": " + rejection.reason());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.println(String.format(Locale.ROOT, "imported %d items, rejected %d rows in %.1f s",
-                result.imported(), result.rejections().size(), seconds));
+        out.println(String.format(Locale.ROOT, "imported %d %s, rejected %d rows in %.1f s",
+                result.imported(), records, result.rejections().size(), seconds));
         if (result.stoppedEarly()) {
             err.println("import-csv: stopped at invalid CSV " + result.malformed()
                     + "; the rows before it were imported, fix the file and import the rest");
             return NodePoint.USAGE_ERROR;
         }
         return 0;
-    }
-
-    private void recordImport(Wiring wiring, CsvTicketImport.Result result) {
-        String message = "Imported " + result.imported() + " tickets from " + file.getFileName() + " with import-csv; rejected "
-                + result.rejections().size() + " rows";
-        if (result.stoppedEarly()) {
-            message += "; stopped at invalid CSV " + result.malformed();
-        }
-        wiring.systemLog.record(LogCategory.IMPORT, "", message);
     }
 
     /** The CSV text of a .csv file or of the single .csv inside a .zip, with its size for the progress bar. */

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +19,14 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.nodepoint.csv.CsvColumns;
+import org.nodepoint.csv.CsvInput;
+import org.nodepoint.csv.ImportProgress;
+import org.nodepoint.csv.ImportResult;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.text.UserText;
-import org.nodepoint.tickets.CsvTicketImport;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.PathIds;
 import org.nodepoint.web.Text;
@@ -46,16 +48,6 @@ public final class CsvItemImport {
     private static final Map<String, Boolean> APPROVAL_WORDS = Map.of("", false, "0", false, "no", false, "false", false, "off", false,
             "1", true, "yes", true, "true", true, "on", true);
 
-    public record Rejection(long line, String reason) {
-    }
-
-    /** The outcome; {@code malformed} is empty unless a CSV syntax error stopped the import early. */
-    public record Result(int imported, List<Rejection> rejections, String malformed) {
-        public boolean stoppedEarly() {
-            return !malformed.isEmpty();
-        }
-    }
-
     private final GroupCommitWriter writer;
     private final UserService users;
     private final Text text = new Text(Locale.ENGLISH);
@@ -70,39 +62,19 @@ public final class CsvItemImport {
      * entries. Throws IllegalArgumentException with a message that names the bad mapping.
      */
     public static Map<String, String> plan(List<String> header, Map<String, String> mappings) {
-        Map<String, String> byLowerName = new HashMap<>();
-        header.forEach(column -> byLowerName.putIfAbsent(column.strip().toLowerCase(Locale.ROOT), column));
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (String field : FIELDS) {
-            if (byLowerName.containsKey(field)) {
-                columns.put(field, byLowerName.get(field));
-            }
-        }
-        for (Map.Entry<String, String> mapping : mappings.entrySet()) {
-            String field = mapping.getKey().strip().toLowerCase(Locale.ROOT);
-            if (!FIELDS.contains(field)) {
-                throw new IllegalArgumentException("unknown field '" + mapping.getKey() + "' in --map; use one of "
-                        + String.join(", ", FIELDS.stream().sorted().toList()));
-            }
-            String column = byLowerName.get(mapping.getValue().strip().toLowerCase(Locale.ROOT));
-            if (column == null) {
-                throw new IllegalArgumentException("column '" + mapping.getValue() + "' in --map " + mapping.getKey()
-                        + "=... is not in the file's header (" + String.join(", ", header) + ")");
-            }
-            columns.put(field, column);
-        }
-        if (!columns.containsKey("name")) {
-            throw new IllegalArgumentException("no name column: add --map name=COLUMN (header: " + String.join(", ", header) + ")");
-        }
-        return columns;
+        CsvColumns columns = new CsvColumns(header);
+        columns.matchByName(FIELDS);
+        columns.applyMappings(mappings, FIELDS);
+        columns.require("name");
+        return columns.chosen();
     }
 
     /** Reads every row of the CSV and imports the valid ones. The reader must be positioned after any byte-order mark. */
-    public Result run(Reader csv, Map<String, String> mappings, CsvTicketImport.Progress progress) throws IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(CsvTicketImport.format()).get()) {
+    public ImportResult run(Reader csv, Map<String, String> mappings, ImportProgress progress) throws IOException {
+        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(CsvInput.headedFormat()).get()) {
             Map<String, String> columns = plan(parser.getHeaderNames(), mappings);
             long systemUser = users.builtinId("system");
-            List<Rejection> rejections = new ArrayList<>();
+            List<ImportResult.Rejection> rejections = new ArrayList<>();
             List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
             Map<String, Long> serialLines = new HashMap<>();
             int imported = 0;
@@ -124,14 +96,14 @@ public final class CsvItemImport {
                     malformed = syntax.getMessage();
                     break;
                 }
-                long line = parser.getCurrentLineNumber() - CsvTicketImport.lineBreaks(record);
+                long line = CsvInput.firstLine(parser, record);
                 read++;
                 try {
                     ImportRow row = readRow(record, columns, line);
                     checkRepeatedSerial(row, serialLines);
                     batch.add(row);
                 } catch (IllegalArgumentException invalid) {
-                    rejections.add(new Rejection(line, invalid.getMessage()));
+                    rejections.add(new ImportResult.Rejection(line, invalid.getMessage()));
                 }
                 if (batch.size() == BATCH_SIZE) {
                     imported += insert(batch, systemUser, rejections);
@@ -141,7 +113,7 @@ public final class CsvItemImport {
             imported += insert(batch, systemUser, rejections);
             progress.rowsRead(read);
             rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new Result(imported, rejections, malformed);
+            return new ImportResult(imported, rejections, malformed);
         }
     }
 
@@ -160,7 +132,7 @@ public final class CsvItemImport {
      * Writes one batch as one task of the group commit writer. A row whose project, client or
      * serial number fails the checks inside the transaction is rejected before any of it is written.
      */
-    private int insert(List<ImportRow> batch, long systemUser, List<Rejection> rejections) {
+    private int insert(List<ImportRow> batch, long systemUser, List<ImportResult.Rejection> rejections) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -173,7 +145,7 @@ public final class CsvItemImport {
                     insertRow(dao, row, systemUser, now);
                     count++;
                 } catch (IllegalArgumentException invalid) {
-                    rejections.add(new Rejection(row.line(), invalid.getMessage()));
+                    rejections.add(new ImportResult.Rejection(row.line(), invalid.getMessage()));
                 }
             }
             return count;

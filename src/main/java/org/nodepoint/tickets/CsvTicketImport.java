@@ -6,16 +6,18 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Handle;
+import org.nodepoint.csv.CsvColumns;
+import org.nodepoint.csv.CsvInput;
+import org.nodepoint.csv.ImportProgress;
+import org.nodepoint.csv.ImportResult;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
 import org.nodepoint.projects.ProductService;
@@ -40,21 +42,6 @@ public final class CsvTicketImport {
     public record Plan(Map<String, String> columns, boolean productIsId, String defaultProduct, int titleWords) {
     }
 
-    public record Rejection(long line, String reason) {
-    }
-
-    /** The outcome; {@code malformed} is empty unless a CSV syntax error stopped the import early. */
-    public record Result(int imported, List<Rejection> rejections, String malformed) {
-        public boolean stoppedEarly() {
-            return !malformed.isEmpty();
-        }
-    }
-
-    /** Receives progress as rows are read; {@code rows} counts read rows, good or bad. */
-    public interface Progress {
-        void rowsRead(long rows);
-    }
-
     private final GroupCommitWriter writer;
     private final ProductService products;
     private final UserService users;
@@ -65,64 +52,37 @@ public final class CsvTicketImport {
         this.users = users;
     }
 
-    public static CSVFormat format() {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
-    }
-
     /**
      * Decides which column feeds each field: NodePoint 1.x's layout as it is, otherwise columns named
      * like a field, then the explicit {@code --map} entries. Throws IllegalArgumentException with a
      * message that names the bad mapping.
      */
     public static Plan plan(List<String> header, Map<String, String> mappings, String defaultProduct, int titleWords) {
-        Map<String, String> byLowerName = new HashMap<>();
-        header.forEach(column -> byLowerName.putIfAbsent(column.strip().toLowerCase(Locale.ROOT), column));
-
-        Map<String, String> columns = new LinkedHashMap<>();
-        boolean legacy = byLowerName.keySet().containsAll(LEGACY_COLUMNS);
+        CsvColumns columns = new CsvColumns(header);
+        boolean legacy = columns.hasAll(LEGACY_COLUMNS);
         if (legacy) {
-            columns.put("product", byLowerName.get("product_id"));
-            columns.put("release", byLowerName.get("release_id"));
+            columns.feed("product", columns.named("product_id").orElseThrow());
+            columns.feed("release", columns.named("release_id").orElseThrow());
         }
-        for (String field : FIELDS) {
-            if (!columns.containsKey(field) && byLowerName.containsKey(field)) {
-                columns.put(field, byLowerName.get(field));
-            }
-        }
-
-        for (Map.Entry<String, String> mapping : mappings.entrySet()) {
-            String field = mapping.getKey().strip().toLowerCase(Locale.ROOT);
-            if (!FIELDS.contains(field)) {
-                throw new IllegalArgumentException("unknown field '" + mapping.getKey() + "' in --map; use one of "
-                        + String.join(", ", FIELDS.stream().sorted().toList()));
-            }
-            String column = byLowerName.get(mapping.getValue().strip().toLowerCase(Locale.ROOT));
-            if (column == null) {
-                throw new IllegalArgumentException("column '" + mapping.getValue() + "' in --map " + mapping.getKey()
-                        + "=... is not in the file's header (" + String.join(", ", header) + ")");
-            }
-            columns.put(field, column);
-        }
-
-        if (!columns.containsKey("description")) {
-            throw new IllegalArgumentException("no description column: add --map description=COLUMN (header: " + String.join(", ", header) + ")");
-        }
+        columns.matchByName(FIELDS);
+        columns.applyMappings(mappings, FIELDS);
+        columns.require("description");
         boolean productIsId = legacy && mappings.keySet().stream().noneMatch(field -> field.strip().equalsIgnoreCase("product"));
-        if (!columns.containsKey("product") && (defaultProduct == null || defaultProduct.isBlank())) {
+        if (!columns.chosen().containsKey("product") && (defaultProduct == null || defaultProduct.isBlank())) {
             throw new IllegalArgumentException("no product: add --map product=COLUMN or --product NAME");
         }
         if (titleWords < 1 || titleWords > MAX_TITLE_WORDS) {
             throw new IllegalArgumentException("--title-words must be between 1 and " + MAX_TITLE_WORDS);
         }
-        return new Plan(columns, productIsId, defaultProduct == null ? "" : defaultProduct.strip(), titleWords);
+        return new Plan(columns.chosen(), productIsId, defaultProduct == null ? "" : defaultProduct.strip(), titleWords);
     }
 
     /** Reads every row of the CSV and imports the valid ones. The reader must be positioned after any byte-order mark. */
-    public Result run(Reader csv, Map<String, String> mappings, String defaultProduct, int titleWords, Progress progress) throws IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format()).get()) {
+    public ImportResult run(Reader csv, Map<String, String> mappings, String defaultProduct, int titleWords, ImportProgress progress) throws IOException {
+        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(CsvInput.headedFormat()).get()) {
             Plan plan = plan(parser.getHeaderNames(), mappings, defaultProduct, titleWords);
             RowReader rows = new RowReader(plan, users.builtinId("system"));
-            List<Rejection> rejections = new ArrayList<>();
+            List<ImportResult.Rejection> rejections = new ArrayList<>();
             int imported = 0;
             long read = 0;
             List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
@@ -144,12 +104,12 @@ public final class CsvTicketImport {
                     malformed = syntax.getMessage();
                     break;
                 }
-                long line = parser.getCurrentLineNumber() - lineBreaks(record);
+                long line = CsvInput.firstLine(parser, record);
                 read++;
                 try {
                     batch.add(rows.read(record, line));
                 } catch (IllegalArgumentException invalid) {
-                    rejections.add(new Rejection(line, invalid.getMessage()));
+                    rejections.add(new ImportResult.Rejection(line, invalid.getMessage()));
                 }
                 if (batch.size() == BATCH_SIZE) {
                     imported += insert(batch, rejections);
@@ -159,7 +119,7 @@ public final class CsvTicketImport {
             imported += insert(batch, rejections);
             progress.rowsRead(read);
             rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new Result(imported, rejections, malformed);
+            return new ImportResult(imported, rejections, malformed);
         }
     }
 
@@ -167,7 +127,7 @@ public final class CsvTicketImport {
      * Writes one batch as one task of the group commit writer, so that it commits in turn with live
      * writes. A row that still fails is rolled back alone and rejected.
      */
-    private int insert(List<ImportRow> batch, List<Rejection> rejections) {
+    private int insert(List<ImportRow> batch, List<ImportResult.Rejection> rejections) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -182,7 +142,7 @@ public final class CsvTicketImport {
                     long productId = productId(handle, row, productIds);
                     dao.insert(productId, row.release(), row.createdBy(), row.title(), row.description(),
                             row.priority().code(), row.status().label(), now);
-                    handle.release("import_row");
+                    handle.releaseSavepoint("import_row");
                     count++;
                 } catch (IllegalArgumentException | IllegalStateException failure) {
                     // Jdbi drops its record of a savepoint once it has rolled back to it, so releasing it here would
@@ -191,7 +151,7 @@ public final class CsvTicketImport {
                     // The rollback may also undo a product this row created, so its cached id must go.
                     handle.rollbackToSavepoint("import_row");
                     productIds.clear();
-                    rejections.add(new Rejection(row.line(), failure.getMessage()));
+                    rejections.add(new ImportResult.Rejection(row.line(), failure.getMessage()));
                 }
             }
             return count;
@@ -302,24 +262,6 @@ public final class CsvTicketImport {
             String value = record.get(column);
             return "description".equals(field) ? UserText.multiLine(value) : UserText.singleLine(value);
         }
-    }
-
-    /**
-     * Counts the line breaks inside a record's quoted values, the way commons-csv counts lines (CR LF
-     * is one break). The parser's line number is the record's last line, so subtracting this gives
-     * its first line, also when skipped blank lines came before it.
-     */
-    public static long lineBreaks(CSVRecord record) {
-        long breaks = 0;
-        for (String value : record) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '\r' || (c == '\n' && (i == 0 || value.charAt(i - 1) != '\r'))) {
-                    breaks++;
-                }
-            }
-        }
-        return breaks;
     }
 
     /** Returns the first {@code count} white-space separated words, cut to the maximum title length. */

@@ -19,7 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.nodepoint.tickets.CsvTicketImport;
+import org.nodepoint.csv.CsvInput;
 import org.nodepoint.tickets.TicketService;
 
 /**
@@ -69,7 +69,7 @@ final class Corpus {
     private static Corpus parse(Reader reader, String source) throws IOException {
         Map<String, List<String>> byTopic = new LinkedHashMap<>();
         int skipped = 0;
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CsvTicketImport.format()).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CsvInput.headedFormat()).get()) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains(TEXT_COLUMN) || !header.contains(TOPIC_COLUMN)) {
                 throw new IOException(source + " must have the columns " + TEXT_COLUMN + " and " + TOPIC_COLUMN
