@@ -14,7 +14,7 @@ import org.nodepoint.web.Paging;
  * events level, {@code billing} while billing is off, and {@code items} while inventory is off.
  */
 public record ClientPage(Chrome chrome, Client client, boolean canManage, EventList events, Paging eventPaging, EventForm eventForm,
-        FieldErrors eventErrors, BillingStatement billing, boolean canEditTerms, TermsForm termsForm, FieldErrors termsErrors,
+        FieldErrors eventErrors, BillingStatement billing, Paging billingPaging, boolean canEditTerms, TermsForm termsForm, FieldErrors termsErrors,
         ClientService.ClientItems items) {
 
     public List<EventType> eventTypes() {

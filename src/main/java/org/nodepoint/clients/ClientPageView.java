@@ -17,6 +17,9 @@ import org.nodepoint.web.Paging;
  * when the event form or the billing terms form on it was rejected.
  */
 final class ClientPageView {
+    /** The query parameter that pages the billing lines; "page" pages the events. */
+    static final String BILLING_PAGE = "billing_page";
+
     private final ClientService clients;
     private final ClientEvents events;
     private final BillingService billing;
@@ -52,9 +55,11 @@ final class ClientPageView {
         EventList eventList = events.canManage(viewer) ? events.list(viewer, clientId, (long) (page - 1) * pageSize, pageSize) : null;
         Paging eventPaging = new Paging(page, pageSize, eventList == null ? 0 : eventList.total(), "");
         BillingStatement statement = billing.isEnabled() ? billing.statement(viewer, clientId) : null;
+        Paging billingPaging = new Paging(Paging.parsePage(ctx.queryParam(BILLING_PAGE)), pageSize,
+                statement == null ? 0 : statement.lines().size(), "", BILLING_PAGE);
         TermsForm shownTerms = termsForm != null || statement == null ? termsForm : TermsForm.of(statement.terms());
         ClientService.ClientItems items = settings.current().isEnabled(Component.ITEMS) ? clients.items(clientId) : null;
         pages.render(ctx, "clients/show.jte", new ClientPage(pages.chrome(ctx), client, clients.canManage(viewer), eventList, eventPaging,
-                eventForm, eventErrors, statement, billing.canEditTerms(viewer), shownTerms, termsErrors, items));
+                eventForm, eventErrors, statement, billingPaging, billing.canEditTerms(viewer), shownTerms, termsErrors, items));
     }
 }

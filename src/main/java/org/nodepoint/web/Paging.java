@@ -1,10 +1,15 @@
 package org.nodepoint.web;
 
 /**
- * One page of a list: which page, its size, the total count, and the query string of the list's
- * other parameters so that page links keep the filters.
+ * One page of a list: which page, its size, the total count, the query string of the list's
+ * other parameters so that page links keep the filters, and the name of the page parameter,
+ * which differs from "page" when one screen pages two lists.
  */
-public record Paging(int page, int pageSize, long total, String query) {
+public record Paging(int page, int pageSize, long total, String query, String parameter) {
+    public Paging(int page, int pageSize, long total, String query) {
+        this(page, pageSize, total, query, "page");
+    }
+
     public static int parsePage(String text) {
         try {
             return Math.max(1, Integer.parseInt(text == null ? "1" : text.strip()));
@@ -39,6 +44,6 @@ public record Paging(int page, int pageSize, long total, String query) {
     }
 
     public String link(int target) {
-        return "?" + (query.isEmpty() ? "" : query + "&") + "page=" + target;
+        return "?" + (query.isEmpty() ? "" : query + "&") + parameter + "=" + target;
     }
 }

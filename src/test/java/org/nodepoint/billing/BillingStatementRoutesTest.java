@@ -64,6 +64,27 @@ class BillingStatementRoutesTest {
     }
 
     @Test
+    void long_statement_is_paged_and_total_covers_every_line() {
+        node.set(Settings.PAGE_LENGTH, "5");
+        node.wiring.billing.updateTerms(node.admin(), acme.id(), new TermsForm("fixed", "2.00", "EUR"));
+        for (int i = 1; i <= 7; i++) {
+            billedTicket("Visit " + i, "");
+        }
+        node.http((server, client) -> {
+            Browser reader = signedIn(client.getOrigin(), "reader");
+            Document first = Jsoup.parse(reader.get("/clients/" + acme.id()).body());
+            Document second = Jsoup.parse(reader.get("/clients/" + acme.id() + "?billing_page=2").body());
+
+            assertThat(rows(first)).hasSize(5);
+            assertThat(rows(second)).hasSize(2);
+            assertThat(second.select("#billing-lines").text()).contains("Visit 6", "Visit 7").doesNotContain("Visit 5");
+            assertThat(first.select("#billing-total").text()).isEqualTo("14.00 EUR");
+            assertThat(second.select("#billing-total").text()).isEqualTo("14.00 EUR");
+            assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("?billing_page=2");
+        });
+    }
+
+    @Test
     void hours_of_one_ticket_are_summed_before_rounding() {
         node.wiring.billing.updateTerms(node.admin(), acme.id(), new TermsForm("hourly", "12.50", "USD"));
         long id = billedTicket("Printer", "1.25");
