@@ -2,9 +2,6 @@ package org.nodepoint.bench;
 
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,14 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.testing.TestNodePoint;
@@ -36,9 +28,6 @@ import org.nodepoint.testing.TestNodePoint;
  * are per-request service times, not throughput under load.
  */
 public final class TicketBenchmark {
-    private static final int WARM_UP = 300;
-    private static final int MEASURED = 2_000;
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     /** Words that occur in many tickets and in few, so that search is measured at both ends. */
     private static final List<String> SEARCH_WORDS = List.of("password", "access", "laptop", "request", "printer",
             "monitor", "vpn", "invoice", "keyboard", "license", "outlook", "salary", "badge", "migration", "certificate");
@@ -55,9 +44,9 @@ public final class TicketBenchmark {
         System.out.printf(Locale.ROOT, "Machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
 
-        run("init", "--data", folder.toString(), "--admin-password", TestNodePoint.ADMIN_PASSWORD);
+        PageTimer.command("init", "--data", folder.toString(), "--admin-password", TestNodePoint.ADMIN_PASSWORD);
         long started = System.nanoTime();
-        String output = run("import-csv", "--data", folder.toString(), data.toString(),
+        String output = PageTimer.command("import-csv", "--data", folder.toString(), data.toString(),
                 "--map", "description=Document", "--map", "product=Topic_group");
         double seconds = (System.nanoTime() - started) / 1e9;
         String summary = output.lines().reduce((first, second) -> second).orElse("");
@@ -71,23 +60,19 @@ public final class TicketBenchmark {
         try (Wiring wiring = Wiring.open(folder)) {
             Javalin app = wiring.createApp(new SetupCode("UNUSED00"), null).start("127.0.0.1", 0);
             try {
-                String origin = "http://127.0.0.1:" + app.port();
-                HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-                signIn(client, origin);
+                PageTimer timer = PageTimer.signedInAsAdmin("http://127.0.0.1:" + app.port());
                 Random random = new Random(42);
                 long maxId = 47_837;
-                report("GET /tickets (page 1, newest)", measure(client, origin, i -> "/tickets"));
-                report("GET /tickets?status=New&page=N (random page)", measure(client, origin,
-                        i -> "/tickets?status=New&page=" + (1 + random.nextInt(900))));
-                report("GET /tickets?product=P&sort=priority", measure(client, origin,
-                        i -> "/tickets?product=" + (1 + random.nextInt(8)) + "&sort=priority"));
-                report("GET /tickets/{id} (random ticket)", measure(client, origin, i -> "/tickets/" + (1 + random.nextInt((int) maxId))));
-                report("GET /search?q=WORD (15 words, rare and common)", measure(client, origin,
-                        i -> "/search?q=" + URLEncoder.encode(SEARCH_WORDS.get(i % SEARCH_WORDS.size()), StandardCharsets.UTF_8)));
-                report("GET /search?q=TWO WORDS", measure(client, origin, i -> "/search?q=" + URLEncoder.encode(
-                        SEARCH_WORDS.get(i % SEARCH_WORDS.size()) + " " + SEARCH_WORDS.get((i + 3) % SEARCH_WORDS.size()), StandardCharsets.UTF_8)));
-                report("GET /nodepoint/?api=show_ticket", measure(client, origin, i -> "/nodepoint/?api=show_ticket&key="
-                        + wiring.settings.current().apiReadKey() + "&id=" + (1 + random.nextInt((int) maxId))));
+                timer.report("GET /tickets (page 1, newest)", i -> "/tickets");
+                timer.report("GET /tickets?status=New&page=N (random page)", i -> "/tickets?status=New&page=" + (1 + random.nextInt(900)));
+                timer.report("GET /tickets?product=P&sort=priority", i -> "/tickets?product=" + (1 + random.nextInt(8)) + "&sort=priority");
+                timer.report("GET /tickets/{id} (random ticket)", i -> "/tickets/" + (1 + random.nextInt((int) maxId)));
+                timer.report("GET /search?q=WORD (15 words, rare and common)",
+                        i -> "/search?q=" + URLEncoder.encode(SEARCH_WORDS.get(i % SEARCH_WORDS.size()), StandardCharsets.UTF_8));
+                timer.report("GET /search?q=TWO WORDS", i -> "/search?q=" + URLEncoder.encode(
+                        SEARCH_WORDS.get(i % SEARCH_WORDS.size()) + " " + SEARCH_WORDS.get((i + 3) % SEARCH_WORDS.size()), StandardCharsets.UTF_8));
+                timer.report("GET /nodepoint/?api=show_ticket", i -> "/nodepoint/?api=show_ticket&key="
+                        + wiring.settings.current().apiReadKey() + "&id=" + (1 + random.nextInt((int) maxId)));
             } finally {
                 app.stop();
             }
@@ -131,65 +116,6 @@ public final class TicketBenchmark {
         }
         System.out.printf(Locale.ROOT, "Startup (java -jar to first 200 on /health, 47,837 tickets): runs %s ms%n",
                 times.stream().map(t -> String.format(Locale.ROOT, "%.0f", t)).toList());
-    }
-
-    private static double[] measure(HttpClient client, String origin, IntFunction<String> paths) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            fetch(client, origin + paths.apply(i));
-        }
-        double[] millis = new double[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            String url = origin + paths.apply(i);
-            long started = System.nanoTime();
-            fetch(client, url);
-            millis[i] = (System.nanoTime() - started) / 1e6;
-        }
-        return millis;
-    }
-
-    private static void fetch(HttpClient client, String url) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode());
-        }
-    }
-
-    private static void report(String name, double[] millis) {
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-50s n=%d  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", name, sorted.length,
-                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1]);
-    }
-
-    private static double percentile(double[] sorted, double percent) {
-        int index = (int) Math.ceil(percent / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static void signIn(HttpClient client, String origin) throws Exception {
-        String login = client.send(HttpRequest.newBuilder(URI.create(origin + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher matcher = CSRF.matcher(login);
-        if (!matcher.find()) {
-            throw new IllegalStateException("No CSRF token on the sign-in page");
-        }
-        String form = "_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8) + "&name=admin&password="
-                + URLEncoder.encode(TestNodePoint.ADMIN_PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(origin + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 302) {
-            throw new IllegalStateException("Sign-in failed with status " + response.statusCode());
-        }
-    }
-
-    private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = NodePoint.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        if (status != 0) {
-            throw new IllegalStateException(String.join(" ", args) + " failed with status " + status + ": " + err);
-        }
-        return out.toString();
     }
 
     private static int freePort() throws IOException {
