@@ -167,7 +167,7 @@ public final class Wiring implements AutoCloseable {
         this.products = new ProductService(database, clock);
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.forms = new FormService(database, settings, products, clock);
-        this.items = new ItemService(database, settings, users, events, clock);
+        this.items = new ItemService(database, settings, users, events, systemLog, clock);
         this.formAnswers = new FormAnswers(database, tickets);
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);

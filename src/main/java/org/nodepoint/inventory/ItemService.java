@@ -18,6 +18,8 @@ import org.nodepoint.errors.ValidationException;
 import org.nodepoint.events.EventBus;
 import org.nodepoint.events.Origin;
 import org.nodepoint.submissions.Submission;
+import org.nodepoint.syslog.LogCategory;
+import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
@@ -46,8 +48,9 @@ public final class ItemService {
     private final SettingsStore settings;
     private final Clock clock;
     private final Checkouts checkouts;
+    private final SystemLog systemLog;
 
-    public ItemService(Database database, SettingsStore settings, UserService users, EventBus events, Clock clock) {
+    public ItemService(Database database, SettingsStore settings, UserService users, EventBus events, SystemLog systemLog, Clock clock) {
         this.read = database.read();
         this.writer = database.groupCommitWriter();
         // The list query runs on a plain handle, which needs the row mapper that ItemDao declares.
@@ -55,6 +58,7 @@ public final class ItemService {
         this.settings = settings;
         this.clock = clock;
         this.checkouts = new Checkouts(this, writer, users, events, clock);
+        this.systemLog = systemLog;
     }
 
     /** The state transitions: checkout, request, approval, denial, withdrawal, return and assignment. */
@@ -123,17 +127,23 @@ public final class ItemService {
         return !changed.isEmpty();
     }
 
-    /** Deletes an item with its history. Needs level 4; an item that someone holds or asked for must be returned or denied first. */
+    /**
+     * Deletes an item with its history, and records that in the system log, which outlives the
+     * history. Needs level 4; an item that someone holds or asked for must be returned or denied first.
+     */
     public void delete(Viewer actor, long id) {
         requireManager(actor);
-        writer.useTransaction(handle -> {
+        Item deleted = writer.inTransaction(handle -> {
             ItemDao dao = handle.attach(ItemDao.class);
-            dao.findById(id).orElseThrow(ItemService::notFound);
+            Item item = dao.findById(id).orElseThrow(ItemService::notFound);
             if (dao.deleteUnheld(id) == 0) {
                 throw ValidationException.of(STATUS_FIELD, "inventory.delete.held");
             }
+            return item;
         });
         log.info("User {} deleted item {}", actor.userId(), id);
+        String serial = deleted.serial() == null ? "" : ", serial " + deleted.serial();
+        systemLog.record(LogCategory.INVENTORY, actor.name(), "Deleted item " + deleted.name() + " (id " + id + serial + ")");
     }
 
     /** Makes an unavailable item available; returns false when it was available already. Needs level 4. */

@@ -22,6 +22,7 @@ import org.nodepoint.events.ItemReturned;
 import org.nodepoint.events.Origin;
 import org.nodepoint.submissions.Submission;
 import org.nodepoint.testing.Browser;
+import org.nodepoint.testing.SystemLogTable;
 import org.nodepoint.testing.TestNodePoint;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.User;
@@ -420,6 +421,9 @@ class ItemRoutesTest {
             assertThat(refused.body()).contains("Return it or deny the request before you delete it.");
             assertThat(deleted.location()).isEqualTo("/items");
             assertThat(node.wiring.items.listAll()).extracting(Item::id).containsExactly(held);
+            List<SystemLogTable.Row> log = SystemLogTable.rows(SystemLogTable.signedInAdmin(client.getOrigin()), "category=inventory");
+            assertThat(log).extracting(SystemLogTable.Row::message).containsExactly("Deleted item Dock (id " + id + ", serial SN-42)");
+            assertThat(log).extracting(SystemLogTable.Row::actor).containsExactly("maya");
         });
     }
 
