@@ -33,6 +33,7 @@ import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.forms.FormFiling;
 import org.nodepoint.forms.FormRoutes;
 import org.nodepoint.forms.FormService;
+import org.nodepoint.home.HiddenPanels;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.inventory.ItemRoutes;
 import org.nodepoint.inventory.ItemService;
@@ -56,6 +57,8 @@ import org.nodepoint.projects.ProductService;
 import org.nodepoint.search.SearchRoutes;
 import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
+import org.nodepoint.shoutbox.Shoutbox;
+import org.nodepoint.shoutbox.ShoutboxRoutes;
 import org.nodepoint.setup.SetupRoutes;
 import org.nodepoint.setup.SetupService;
 import org.nodepoint.submissions.FormSubmissions;
@@ -129,6 +132,9 @@ public final class Wiring implements AutoCloseable {
     public final ClientService clients;
     public final ClientEvents clientEvents;
     public final BillingService billing;
+    // Shoutbox and hidden home page panels.
+    public final Shoutbox shoutbox;
+    public final HiddenPanels hiddenPanels;
 
     private final Clock clock;
 
@@ -182,6 +188,8 @@ public final class Wiring implements AutoCloseable {
         this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
         this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
+        this.shoutbox = new Shoutbox(database, systemLog, clock);
+        this.hiddenPanels = new HiddenPanels(database, clock);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users, billing));
         events.subscribe(new CheckoutPlugin(plugins, database));
@@ -229,7 +237,8 @@ public final class Wiring implements AutoCloseable {
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
-                new HomeRoutes(tickets, following, attention, items, legacyApi.api(), pages),
+                new HomeRoutes(tickets, following, attention, items, legacyApi.api(), pages, shoutbox, hiddenPanels),
+                new ShoutboxRoutes(shoutbox, gate),
                 new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
