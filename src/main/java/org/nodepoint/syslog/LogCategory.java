@@ -17,7 +17,9 @@ public enum LogCategory {
     /** Deleted clients and changed billing terms. */
     CLIENTS,
     /** Deleted shoutbox messages. */
-    SHOUTBOX;
+    SHOUTBOX,
+    /** Uploaded, deleted and relinked shared files, and the cleared download log. */
+    FILES;
 
     public String storedValue() {
         return name().toLowerCase(Locale.ROOT);
