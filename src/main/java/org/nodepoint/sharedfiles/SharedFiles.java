@@ -199,6 +199,8 @@ public final class SharedFiles {
         return download;
     }
 
+    // TODO: limit downloads per client address. The row limit bounds the disk, but each download still
+    // costs one write, so a client that downloads in a loop competes with every other write.
     private void recordDownload(long fileId, String address, Viewer viewer) {
         Long userId = viewer.isSignedIn() ? viewer.userId() : null;
         writer.useTransaction(handle -> {
