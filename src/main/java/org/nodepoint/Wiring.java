@@ -33,6 +33,7 @@ import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.forms.FormFiling;
 import org.nodepoint.forms.FormRoutes;
 import org.nodepoint.forms.FormService;
+import org.nodepoint.home.HiddenPanels;
 import org.nodepoint.home.HomeRoutes;
 import org.nodepoint.inventory.ItemRoutes;
 import org.nodepoint.inventory.ItemService;
@@ -56,6 +57,10 @@ import org.nodepoint.projects.ProductService;
 import org.nodepoint.search.SearchRoutes;
 import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
+import org.nodepoint.sharedfiles.SharedFileRoutes;
+import org.nodepoint.sharedfiles.SharedFiles;
+import org.nodepoint.shoutbox.Shoutbox;
+import org.nodepoint.shoutbox.ShoutboxRoutes;
 import org.nodepoint.setup.SetupRoutes;
 import org.nodepoint.setup.SetupService;
 import org.nodepoint.submissions.FormSubmissions;
@@ -129,6 +134,10 @@ public final class Wiring implements AutoCloseable {
     public final ClientService clients;
     public final ClientEvents clientEvents;
     public final BillingService billing;
+    // Shoutbox, shared files and hidden home page panels.
+    public final Shoutbox shoutbox;
+    public final SharedFiles sharedFiles;
+    public final HiddenPanels hiddenPanels;
 
     private final Clock clock;
 
@@ -182,6 +191,9 @@ public final class Wiring implements AutoCloseable {
         this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
         this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
+        this.shoutbox = new Shoutbox(database, systemLog, clock);
+        this.sharedFiles = new SharedFiles(database, settings, attachments, uploadFolder, systemLog, clock);
+        this.hiddenPanels = new HiddenPanels(database, clock);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users, billing));
         events.subscribe(new CheckoutPlugin(plugins, database));
@@ -218,7 +230,7 @@ public final class Wiring implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees,
-                timeTracking, throttle, systemLog, signInLog, items, clients, clientEvents, billing);
+                timeTracking, throttle, systemLog, signInLog, items, clients, clientEvents, billing, sharedFiles);
         FormSubmissions submissions = new FormSubmissions(database, csrf, clock);
         ComponentGate gate = new ComponentGate(settings);
         return web.create(List.of(
@@ -229,7 +241,9 @@ public final class Wiring implements AutoCloseable {
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
-                new HomeRoutes(tickets, following, attention, items, legacyApi.api(), pages),
+                new HomeRoutes(tickets, following, attention, items, legacyApi.api(), pages, shoutbox, hiddenPanels),
+                new ShoutboxRoutes(shoutbox, gate),
+                new SharedFileRoutes(sharedFiles, settings, pages, gate),
                 new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,

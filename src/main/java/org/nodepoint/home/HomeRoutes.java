@@ -7,6 +7,8 @@ import org.nodepoint.config.Component;
 import org.nodepoint.inventory.HomeItems;
 import org.nodepoint.inventory.ItemService;
 import org.nodepoint.legacyapi.LegacyApi;
+import org.nodepoint.shoutbox.HomeShoutbox;
+import org.nodepoint.shoutbox.Shoutbox;
 import org.nodepoint.tickets.AttentionFlags;
 import org.nodepoint.tickets.AttentionList;
 import org.nodepoint.tickets.Following;
@@ -32,20 +34,30 @@ public final class HomeRoutes implements FeatureRoutes {
     private final ItemService items;
     private final LegacyApi legacyApi;
     private final Pages pages;
+    private final Shoutbox shoutbox;
+    private final HiddenPanels hiddenPanels;
 
     public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, ItemService items, LegacyApi legacyApi,
-            Pages pages) {
+            Pages pages, Shoutbox shoutbox, HiddenPanels hiddenPanels) {
         this.tickets = tickets;
         this.following = following;
         this.attention = attention;
         this.items = items;
         this.legacyApi = legacyApi;
         this.pages = pages;
+        this.shoutbox = shoutbox;
+        this.hiddenPanels = hiddenPanels;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/", this::show, Requires.ANYONE);
+        routes.post("/home/getting-started/hide", this::hideGettingStarted, Requires.SIGNED_IN);
+    }
+
+    private void hideGettingStarted(Context ctx) {
+        hiddenPanels.hide(CurrentViewer.of(ctx), HiddenPanels.GETTING_STARTED);
+        ctx.redirect("/");
     }
 
     private void show(Context ctx) {
@@ -56,13 +68,15 @@ public final class HomeRoutes implements FeatureRoutes {
         Viewer viewer = CurrentViewer.of(ctx);
         Chrome chrome = pages.chrome(ctx);
         HomeItems heldItems = chrome.hasComponent(Component.ITEMS) ? items.homeItems(viewer) : HomeItems.NONE;
+        HomeShoutbox shouts = chrome.hasComponent(Component.SHOUTBOX) ? shoutbox.homePanel(viewer) : HomeShoutbox.NONE;
+        boolean gettingStarted = viewer.isSignedIn() && !hiddenPanels.isHidden(viewer, HiddenPanels.GETTING_STARTED);
         if (!chrome.hasComponent(Component.TICKETS)) {
             pages.render(ctx, "home/home.jte", new HomePage(chrome, new AttentionList(List.of(), 0), List.of(), List.of(),
-                    new TicketList(List.of(), 0), heldItems));
+                    new TicketList(List.of(), 0), heldItems, shouts, gettingStarted));
             return;
         }
         pages.render(ctx, "home/home.jte", new HomePage(chrome, attention.flagsOf(viewer, ATTENTION_LIST_LENGTH),
                 tickets.createdBy(viewer, LIST_LENGTH), tickets.assignedTo(viewer, LIST_LENGTH),
-                following.followedBy(viewer, 0, LIST_LENGTH), heldItems));
+                following.followedBy(viewer, 0, LIST_LENGTH), heldItems, shouts, gettingStarted));
     }
 }

@@ -14,6 +14,7 @@ import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.inventory.ItemService;
 import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.sharedfiles.SharedFiles;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.tickets.Assignments;
 import org.nodepoint.tickets.TicketService;
@@ -34,7 +35,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
             FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, TimeTracking time, LoginThrottle throttle,
             SystemLog systemLog, SignInLog signInLog, ItemService items, ClientService clients, ClientEvents clientEvents,
-            BillingService billing) {
+            BillingService billing, SharedFiles sharedFiles) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products, autoAssignees).register(calls);
@@ -44,6 +45,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
         new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
         new ItemCalls(api, items).register(calls);
         new ClientCalls(api, clients, clientEvents, billing, settings).register(calls);
+        new FileCalls(api, sharedFiles).register(calls);
     }
 
     public LegacyApi api() {

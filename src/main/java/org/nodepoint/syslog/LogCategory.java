@@ -17,7 +17,11 @@ public enum LogCategory {
     /** Deleted clients and changed billing terms. */
     CLIENTS,
     /** Deleted inventory items. */
-    INVENTORY;
+    INVENTORY,
+    /** Deleted shoutbox messages. */
+    SHOUTBOX,
+    /** Uploaded, deleted and relinked shared files, and the cleared download log. */
+    FILES;
 
     public String storedValue() {
         return name().toLowerCase(Locale.ROOT);

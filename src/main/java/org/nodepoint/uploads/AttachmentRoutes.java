@@ -16,7 +16,7 @@ import org.nodepoint.web.Requires;
  */
 public final class AttachmentRoutes implements FeatureRoutes {
     /** A policy for responses that are never to be rendered as a page: no scripts, plugins or frames. */
-    static final String DOWNLOAD_POLICY = "default-src 'none'; sandbox";
+    public static final String DOWNLOAD_POLICY = "default-src 'none'; sandbox";
 
     private final AttachmentService attachments;
     private final ComponentGate gate;

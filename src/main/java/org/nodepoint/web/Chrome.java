@@ -46,7 +46,12 @@ public record Chrome(
 
     /** True when the Tools menu is shown: it has at least one entry for this viewer. */
     public boolean hasTools() {
-        return canManageUsers() || isAdmin() || showsCustomForms();
+        return canManageUsers() || isAdmin() || showsCustomForms() || showsFiles();
+    }
+
+    /** True when the Tools menu links to the Files page: the component is on and the viewer has level 1. */
+    public boolean showsFiles() {
+        return hasComponent(Component.FILES) && viewer.hasLevel(Level.AUTHORIZED);
     }
 
     /** True when the Tools menu links to the custom forms, which belong to the tickets component. */

@@ -34,6 +34,8 @@ public final class WebApp {
     public static final String PASSWORD_CHANGE_PATH = "/settings/password";
     /** Paths that serve the NodePoint 1.x JSON API when the request carries an {@code api} parameter. */
     public static final List<String> LEGACY_API_PATHS = List.of("/", "/nodepoint", "/nodepoint/", "/nodepoint/nodepoint.cgi");
+    /** The path of shared files' download links, whose last segment is a secret token that the access log leaves out. */
+    public static final String FILE_LINK_PREFIX = "/files/d/";
 
     /** The largest request body accepted, in bytes, except on upload routes. */
     static final int MAX_REQUEST_BYTES = 1_000_000;
@@ -243,8 +245,13 @@ public final class WebApp {
     /** Logs one line per request. The query string is left out because legacy API calls carry their key there. */
     private void logRequest(Context ctx, Float millis) {
         Viewer viewer = CurrentViewer.of(ctx);
-        accessLog.info("{} {} {} {}ms user={}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis),
+        accessLog.info("{} {} {} {}ms user={}", ctx.method(), loggedPath(ctx.path()), ctx.statusCode(), Math.round(millis),
                 viewer.isGuest() ? "-" : viewer.userId());
+    }
+
+    /** Returns the path for the access log, with the token of a shared file's download link left out. */
+    static String loggedPath(String path) {
+        return path.startsWith(FILE_LINK_PREFIX) ? FILE_LINK_PREFIX + "(token)" : path;
     }
 
     /** True for a request to a legacy API path that names an {@code api} call. */

@@ -12,6 +12,7 @@ import org.nodepoint.forms.FieldType;
 import org.nodepoint.inventory.ItemForm;
 import org.nodepoint.inventory.ItemRules;
 import org.nodepoint.projects.Product;
+import org.nodepoint.sharedfiles.NewLink;
 import org.nodepoint.submissions.Submission;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.testing.TestImages;
@@ -76,6 +77,12 @@ final class AttackFixture {
     private long emptyClient;
     private long targetClient;
     private long targetEvent;
+    /** A shared file with its link path, which downloads and relinks target, and a new file per batch for the delete form. */
+    private final long sharedFile;
+    private final String fileLink;
+    private long targetFile;
+    /** A shoutbox message, which the delete path targets. */
+    private final long shout;
     private int unique;
 
     private AttackFixture(TestNodePoint node) {
@@ -91,6 +98,10 @@ final class AttackFixture {
         long ticketWithFile = node.ticket(admin, product, "Printer manual", "The manual is attached.");
         this.attachment = node.attachment(admin, ticketWithFile, "manual.pdf", "%PDF-1.7 manual".getBytes(StandardCharsets.UTF_8));
         this.emptyClient = node.client(CLIENT_NAME, "Paid").id();
+        NewLink link = node.sharedFile(admin, "shared manual.pdf", "%PDF-1.7 shared manual".getBytes(StandardCharsets.UTF_8));
+        this.sharedFile = link.fileId();
+        this.fileLink = link.path();
+        this.shout = node.wiring.shoutbox.post(admin, "The printers are back.");
         renewTargets();
 
         reserveSmallIds();
@@ -161,6 +172,7 @@ final class AttackFixture {
         node.wiring.items.checkouts().checkOut(member(), waitingItem, Origin.WEB);
         targetClient = node.client("Target client " + unique, "Contact").id();
         targetEvent = node.wiring.clientEvents.add(admin, targetClient, new EventForm("phone", "Target event", "Target notes"));
+        targetFile = node.sharedFile(admin, "target " + unique + ".txt", "Target file".getBytes(StandardCharsets.UTF_8)).fileId();
     }
 
     private long item(String name, boolean needsApproval) {
@@ -238,6 +250,11 @@ final class AttackFixture {
         values.put("$targetEvent", String.valueOf(targetEvent));
         values.put("$client", String.valueOf(targetClient));
         values.put("$event", String.valueOf(targetEvent));
+        values.put("$sharedFile", String.valueOf(sharedFile));
+        values.put("$fileLink", fileLink);
+        values.put("$fileToken", fileLink.substring(fileLink.lastIndexOf('/') + 1));
+        values.put("$targetFile", String.valueOf(targetFile));
+        values.put("$shout", String.valueOf(shout));
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
         }

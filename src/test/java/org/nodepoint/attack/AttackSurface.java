@@ -153,6 +153,9 @@ final class AttackSurface {
             // A number may name any client, which bills the target ticket to it: ticket_billing may gain its row.
             form("/tickets/$targetTicket/billing", Level.TICKETS_MANAGEMENT, Set.of("ticket_billing"), List.of(), "/tickets/$targetTicket",
                     "clientId", "$targetClient"),
+            // Shoutbox and files. The delete form's benign confirmation is not the one that deletes.
+            form("/shoutbox", Level.AUTHORIZED, Set.of("shouts"), List.of("message"), "/", "message", "Benign message"),
+            form("/files/$targetFile/delete", Level.USERS_MANAGEMENT, Set.of(), List.of(), null, "confirm", "no"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
             form("/projects", Level.PROJECTS_MANAGEMENT, Set.of("products", "releases"), List.of("name", "visibility"), null,
                     "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
@@ -167,7 +170,8 @@ final class AttackSurface {
             // Filing through a custom form whose one question takes a file.
             fileForm("/tickets", Level.AUTHORIZED, Set.of("tickets", "ticket_answers", "attachments"), List.of("title", "description"),
                     null, Set.of("answer1"), "productId", "$fileFormProduct", "formId", "$fileForm", "formVersion", "$fileFormVersion",
-                    "title", "Benign title", "description", "Benign description", "answer1", "benign.png", "_submission", ""));
+                    "title", "Benign title", "description", "Benign description", "answer1", "benign.png", "_submission", ""),
+            fileForm("/files", Level.AUTHORIZED, Set.of("shared_files"), List.of(), null, Set.of("file"), "file", "benign.png"));
 
     static final Target LOGIN = form("/login", Level.GUEST, Set.of(), List.of(), null,
             "name", "$user", "password", "$password", "next", "/tickets");
@@ -191,7 +195,9 @@ final class AttackSurface {
             query("/items", Level.UNAUTHORIZED, "status", "available", "type", "Laptop", "q", "Target", "page", "1"),
             query("/items/approvals", Level.PROJECTS_MANAGEMENT, "page", "1"),
             query("/clients", Level.UNAUTHORIZED, "status", "Paid", "page", "1"),
-            query("/clients/$targetClient", Level.RESTRICTED_VIEW, "page", "1"));
+            query("/clients/$targetClient", Level.RESTRICTED_VIEW, "page", "1"),
+            query("/files", Level.AUTHORIZED, "page", "1"),
+            query("/files/log", Level.USERS_MANAGEMENT, "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(
@@ -249,6 +255,14 @@ final class AttackSurface {
             pathParameter("POST", "/clients/$emptyClient/events/{eventId}/delete", Level.RESTRICTED_VIEW, "$targetEvent"),
             // An empty form bills the ticket to no client. The one billed ticket, the untouched one, has an id beyond the corpus numbers.
             pathParameter("POST", "/tickets/{id}/billing", Level.TICKETS_MANAGEMENT, "$ticket"),
+            // A number in the corpus may name a message or a file of the fixture. Deleting a message and replacing a link
+            // change rows without adding any. A file deletion needs the confirmation field, which an empty form lacks.
+            pathParameter("POST", "/shoutbox/{id}/delete", Level.USERS_MANAGEMENT, "$shout"),
+            pathParameter("GET", "/files/d/{token}", Level.GUEST, "$fileToken", "file_downloads"),
+            pathParameter("GET", "/files/{id}/download", Level.AUTHORIZED, "$sharedFile", "file_downloads"),
+            pathParameter("POST", "/files/{id}/link", Level.USERS_MANAGEMENT, "$sharedFile"),
+            pathParameter("GET", "/files/{id}/delete", Level.USERS_MANAGEMENT, "$sharedFile"),
+            pathParameter("POST", "/files/{id}/delete", Level.USERS_MANAGEMENT, "$sharedFile"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 
@@ -302,7 +316,8 @@ final class AttackSurface {
             apiCall("POST", Set.of("client_events"), List.of("/nodepoint/?api=list_events&key=$read&client_id=$targetClient",
                             "/clients/$targetClient"),
                     "api", "add_event", "key", "$write", "client_id", "$targetClient", "type", "Phone call", "summary", "Benign summary",
-                    "notes", "Benign notes", "from_user", "$manager"));
+                    "notes", "Benign notes", "from_user", "$manager"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_files", "key", "$read"));
 
     /** Expands targets into one entry per attacked field: every field, or the file fields of a FILE target. */
     static List<Field> fieldsOf(List<Target> targets) {

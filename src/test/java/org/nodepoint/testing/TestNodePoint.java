@@ -25,6 +25,7 @@ import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductForm;
 import org.nodepoint.setup.SetupCode;
 import org.nodepoint.setup.SetupForm;
+import org.nodepoint.sharedfiles.NewLink;
 import org.nodepoint.tickets.NewTicket;
 import org.nodepoint.uploads.IncomingFile;
 import org.nodepoint.users.Level;
@@ -150,6 +151,11 @@ public final class TestNodePoint implements AutoCloseable {
     /** Sets the product's image, as the administrator, from the bytes of a PNG, JPEG or GIF file. */
     public void productImage(Product product, byte[] image) {
         wiring.productImages.replace(admin(), product.id(), List.of(new IncomingFile("image", image.length, () -> new ByteArrayInputStream(image))));
+    }
+
+    /** Shares a file through the Files page as the uploader and returns its one-time link. */
+    public NewLink sharedFile(Viewer uploader, String name, byte[] content) {
+        return wiring.sharedFiles.upload(uploader, List.of(new IncomingFile(name, content.length, () -> new ByteArrayInputStream(content))));
     }
 
     /** Adds a client to the directory as the administrator. */
