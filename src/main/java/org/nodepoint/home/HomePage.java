@@ -2,6 +2,7 @@ package org.nodepoint.home;
 
 import java.util.List;
 import org.nodepoint.inventory.HomeItems;
+import org.nodepoint.tasks.HomeTasks;
 import org.nodepoint.tickets.AttentionList;
 import org.nodepoint.tickets.TicketList;
 import org.nodepoint.tickets.TicketSummary;
@@ -10,10 +11,10 @@ import org.nodepoint.web.Chrome;
 /**
  * The home page: tickets that need the viewer's attention, the viewer's own tickets, those
  * assigned to them and the first of those they follow, with the number they follow in all, and the
- * items they hold.
+ * items they hold, and their tasks.
  */
 public record HomePage(Chrome chrome, AttentionList attention, List<TicketSummary> created, List<TicketSummary> assigned,
-        TicketList followed, HomeItems items) {
+        TicketList followed, HomeItems items, HomeTasks tasks) {
 
     /** True when the viewer follows more tickets than the page lists. */
     public boolean hasMoreFollowed() {

@@ -7,6 +7,8 @@ import org.nodepoint.config.Component;
 import org.nodepoint.inventory.HomeItems;
 import org.nodepoint.inventory.ItemService;
 import org.nodepoint.legacyapi.LegacyApi;
+import org.nodepoint.tasks.HomeTasks;
+import org.nodepoint.tasks.TaskService;
 import org.nodepoint.tickets.AttentionFlags;
 import org.nodepoint.tickets.AttentionList;
 import org.nodepoint.tickets.Following;
@@ -30,15 +32,17 @@ public final class HomeRoutes implements FeatureRoutes {
     private final Following following;
     private final AttentionFlags attention;
     private final ItemService items;
+    private final TaskService tasks;
     private final LegacyApi legacyApi;
     private final Pages pages;
 
-    public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, ItemService items, LegacyApi legacyApi,
-            Pages pages) {
+    public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, ItemService items, TaskService tasks,
+            LegacyApi legacyApi, Pages pages) {
         this.tickets = tickets;
         this.following = following;
         this.attention = attention;
         this.items = items;
+        this.tasks = tasks;
         this.legacyApi = legacyApi;
         this.pages = pages;
     }
@@ -56,13 +60,14 @@ public final class HomeRoutes implements FeatureRoutes {
         Viewer viewer = CurrentViewer.of(ctx);
         Chrome chrome = pages.chrome(ctx);
         HomeItems heldItems = chrome.hasComponent(Component.ITEMS) ? items.homeItems(viewer) : HomeItems.NONE;
+        HomeTasks ownTasks = chrome.hasComponent(Component.TASKS) ? tasks.homeTasks(viewer) : HomeTasks.NONE;
         if (!chrome.hasComponent(Component.TICKETS)) {
             pages.render(ctx, "home/home.jte", new HomePage(chrome, new AttentionList(List.of(), 0), List.of(), List.of(),
-                    new TicketList(List.of(), 0), heldItems));
+                    new TicketList(List.of(), 0), heldItems, ownTasks));
             return;
         }
         pages.render(ctx, "home/home.jte", new HomePage(chrome, attention.flagsOf(viewer, ATTENTION_LIST_LENGTH),
                 tickets.createdBy(viewer, LIST_LENGTH), tickets.assignedTo(viewer, LIST_LENGTH),
-                following.followedBy(viewer, 0, LIST_LENGTH), heldItems));
+                following.followedBy(viewer, 0, LIST_LENGTH), heldItems, ownTasks));
     }
 }

@@ -15,6 +15,7 @@ import org.nodepoint.inventory.ItemService;
 import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.syslog.SystemLog;
+import org.nodepoint.tasks.TaskService;
 import org.nodepoint.tickets.Assignments;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.tickets.TimeTracking;
@@ -34,7 +35,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
             FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, TimeTracking time, LoginThrottle throttle,
             SystemLog systemLog, SignInLog signInLog, ItemService items, ClientService clients, ClientEvents clientEvents,
-            BillingService billing) {
+            BillingService billing, TaskService tasks) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products, autoAssignees).register(calls);
@@ -44,6 +45,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
         new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
         new ItemCalls(api, items).register(calls);
         new ClientCalls(api, clients, clientEvents, billing, settings).register(calls);
+        new TaskCalls(api, tasks).register(calls);
     }
 
     public LegacyApi api() {

@@ -15,7 +15,9 @@ public enum LogCategory {
     IMPORT,
     SYSTEM,
     /** Deleted clients and changed billing terms. */
-    CLIENTS;
+    CLIENTS,
+    /** Cleared task completion logs. */
+    TASKS;
 
     public String storedValue() {
         return name().toLowerCase(Locale.ROOT);

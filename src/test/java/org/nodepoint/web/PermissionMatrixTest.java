@@ -31,6 +31,7 @@ import org.nodepoint.inventory.ItemForm;
 import org.nodepoint.inventory.ItemRules;
 import org.nodepoint.projects.Product;
 import org.nodepoint.submissions.Submission;
+import org.nodepoint.tasks.TaskForm;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.testing.TestImages;
@@ -53,7 +54,7 @@ class PermissionMatrixTest {
 
     /** The objects that placeholders name. */
     private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form, long attachment,
-            long hiddenAttachment, long item, long client, Map<String, Long> eventsByActor) {
+            long hiddenAttachment, long item, long client, Map<String, Long> eventsByActor, Map<String, Long> tasksByActor) {
     }
 
     @Test
@@ -175,7 +176,24 @@ class PermissionMatrixTest {
         for (String actor : ACTORS) {
             events.put(actor, node.wiring.clientEvents.add(node.admin(), client, new EventForm("phone", "Call of " + actor, "")));
         }
-        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item, client, events);
+        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item, client, events,
+                tasksByActor(node, product));
+    }
+
+    /**
+     * Adds a task of the product for each actor, so that one actor's deletion leaves the others'
+     * tasks to test. Actors who may hold tasks (level 1 and up) are the assignees of their own; the
+     * member holds the guest's and the level 0 user's.
+     */
+    private static Map<String, Long> tasksByActor(TestNodePoint node, Product product) {
+        Map<String, Long> tasks = new LinkedHashMap<>();
+        for (String actor : ACTORS) {
+            String holder = actor.equals("guest") || actor.equals("0") ? MEMBER : userName(actor);
+            long holderId = node.wiring.users.findByName(holder).orElseThrow().id();
+            tasks.put(actor, node.wiring.tasks.add(node.admin(), product.id(), new TaskForm("Task of " + actor, String.valueOf(holderId),
+                    "2030-12-31"), Submission.NONE));
+        }
+        return tasks;
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -247,7 +265,8 @@ class PermissionMatrixTest {
                 Map.entry("$form", String.valueOf(fixture.form())),
                 Map.entry("$item", String.valueOf(fixture.item())),
                 Map.entry("$client", String.valueOf(fixture.client())),
-                Map.entry("$event", String.valueOf(fixture.eventsByActor().get(actor))));
+                Map.entry("$event", String.valueOf(fixture.eventsByActor().get(actor))),
+                Map.entry("$task", String.valueOf(fixture.tasksByActor().get(actor))));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {
