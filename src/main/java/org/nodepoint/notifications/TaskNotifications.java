@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Notifies the assignee of a new task, from the web pages or the API, as NodePoint 1.x mailed it.
- * The task and the assignee are read when the notification is built: nothing is sent once the task
- * is gone or assigned to someone else, to a user who assigned the task to themselves, to a
- * built-in, disabled or level 0 account, or to a user who can no longer see the project.
+ * Nothing is sent to a user who assigned the task to themselves. The task and the assignee are
+ * read when the notification is built, and nothing is sent once the task is gone or assigned to
+ * someone else, to a built-in, disabled or level 0 account, or to a user who can no longer see
+ * the project.
  */
 public final class TaskNotifications implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(TaskNotifications.class);

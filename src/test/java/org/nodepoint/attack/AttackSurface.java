@@ -256,7 +256,7 @@ final class AttackSurface {
             // An empty form bills the ticket to no client. The one billed ticket, the untouched one, has an id beyond the corpus numbers.
             pathParameter("POST", "/tickets/{id}/billing", Level.TICKETS_MANAGEMENT, "$ticket"),
             // An empty form adds no task and sets no completion. The delete path removes its benign task while the
-            // runner learns the pages; no corpus number names a task or a project with completion log lines.
+            // runner learns the pages. No corpus number names a task or a project with completion log lines.
             pathParameter("POST", "/projects/{id}/tasks", Level.PROJECTS_MANAGEMENT, "$taskProduct"),
             pathParameter("POST", "/projects/{id}/tasks/log/clear", Level.PROJECTS_MANAGEMENT, "$product"),
             pathParameter("POST", "/tasks/{id}/completion", Level.AUTHORIZED, "$ownTask"),
