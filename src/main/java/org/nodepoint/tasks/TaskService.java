@@ -228,6 +228,7 @@ public final class TaskService {
         }
         String today = today();
         boolean canManage = viewer.hasLevel(settings.current().tasksLevel());
+        // TODO: offer a search field instead of a select of every assignable user once sites with thousands of users need it.
         return read.withExtension(TaskDao.class, dao -> new TaskPanel(true,
                 dao.listByProduct(product.id(), today, PROJECT_LIST_LENGTH), dao.countByProduct(product.id()),
                 dao.listLog(product.id(), PROJECT_LOG_LENGTH), dao.countLog(product.id()),
