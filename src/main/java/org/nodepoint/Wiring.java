@@ -45,10 +45,12 @@ import org.nodepoint.notifications.AutoAssignNotifications;
 import org.nodepoint.notifications.ItemNotifications;
 import org.nodepoint.notifications.NotificationChannel;
 import org.nodepoint.notifications.NotificationDispatcher;
+import org.nodepoint.notifications.TaskNotifications;
 import org.nodepoint.notifications.TicketNotifications;
 import org.nodepoint.plugins.CheckoutPlugin;
 import org.nodepoint.plugins.NotificationPlugin;
 import org.nodepoint.plugins.PluginRunner;
+import org.nodepoint.plugins.TaskCompletionPlugin;
 import org.nodepoint.plugins.TicketPlugins;
 import org.nodepoint.projects.AutoAssignRoutes;
 import org.nodepoint.projects.AutoAssignees;
@@ -67,6 +69,8 @@ import org.nodepoint.submissions.FormSubmissions;
 import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.syslog.SystemLogRoutes;
+import org.nodepoint.tasks.TaskRoutes;
+import org.nodepoint.tasks.TaskService;
 import org.nodepoint.tickets.Assignments;
 import org.nodepoint.tickets.AttentionFlags;
 import org.nodepoint.tickets.Following;
@@ -138,6 +142,7 @@ public final class Wiring implements AutoCloseable {
     public final Shoutbox shoutbox;
     public final SharedFiles sharedFiles;
     public final HiddenPanels hiddenPanels;
+    public final TaskService tasks;
 
     private final Clock clock;
 
@@ -189,7 +194,8 @@ public final class Wiring implements AutoCloseable {
         this.clients = new ClientService(database, settings, systemLog, clock);
         this.clientEvents = new ClientEvents(database, settings, clock);
         this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing);
+        this.tasks = new TaskService(database, settings, products, users, events, systemLog, clock);
+        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing, tasks);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.shoutbox = new Shoutbox(database, systemLog, clock);
         this.sharedFiles = new SharedFiles(database, settings, attachments, uploadFolder, systemLog, clock);
@@ -197,6 +203,7 @@ public final class Wiring implements AutoCloseable {
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users, billing));
         events.subscribe(new CheckoutPlugin(plugins, database));
+        events.subscribe(new TaskCompletionPlugin(plugins, database));
 
         // Notifications: every channel receives every notification and picks its own recipients.
         Text mailText = new Text(Locale.ENGLISH);
@@ -205,6 +212,7 @@ public final class Wiring implements AutoCloseable {
         events.subscribe(new TicketNotifications(database, tickets, settings, mailText, dispatcher));
         events.subscribe(new AutoAssignNotifications(users, products, settings, mailText, dispatcher));
         events.subscribe(new ItemNotifications(database, settings, mailText, dispatcher));
+        events.subscribe(new TaskNotifications(database, products, settings, mailText, dispatcher));
         this.testMail = new TestMailService(mail, settings, users, systemLog, mailText);
     }
 
@@ -230,9 +238,11 @@ public final class Wiring implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees,
-                timeTracking, throttle, systemLog, signInLog, items, clients, clientEvents, billing, sharedFiles);
+                timeTracking, throttle, systemLog, signInLog, items, clients, clientEvents, billing, sharedFiles, tasks);
         FormSubmissions submissions = new FormSubmissions(database, csrf, clock);
         ComponentGate gate = new ComponentGate(settings);
+        ProductRoutes productRoutes = new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages, tasks, submissions,
+                settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
                 new AuthRoutes(users, sessions, throttle, new RegistrationThrottle(clock), signInLog, settings, pages, passwordResets),
@@ -241,10 +251,11 @@ public final class Wiring implements AutoCloseable {
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
-                new HomeRoutes(tickets, following, attention, items, legacyApi.api(), pages, shoutbox, hiddenPanels),
+                new HomeRoutes(tickets, following, attention, items, tasks, legacyApi.api(), pages, shoutbox, hiddenPanels),
                 new ShoutboxRoutes(shoutbox, gate),
                 new SharedFileRoutes(sharedFiles, settings, pages, gate),
-                new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
+                productRoutes,
+                new TaskRoutes(tasks, productRoutes, gate, submissions),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
                         new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions, billing),

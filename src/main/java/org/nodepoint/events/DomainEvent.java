@@ -7,7 +7,8 @@ package org.nodepoint.events;
  */
 public sealed interface DomainEvent permits TicketCreated, TicketUpdated, CommentAdded,
         TicketAssigned, TicketFollowed, AttentionRequested, AutoAssignmentChanged,
-        ItemRequested, ItemApproved, ItemDenied, ItemCheckedOut, ItemAssigned, ItemReturned {
+        ItemRequested, ItemApproved, ItemDenied, ItemCheckedOut, ItemAssigned, ItemReturned,
+        TaskAssigned, TaskCompleted {
     /** The user who caused the event: a person, or the built-in api or guest account. */
     long actorId();
 

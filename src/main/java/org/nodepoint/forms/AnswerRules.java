@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.nodepoint.clients.Client;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.inventory.ItemSummary;
+import org.nodepoint.tasks.Task;
 import org.nodepoint.text.UserText;
 import org.nodepoint.tickets.Priority;
 import org.nodepoint.uploads.AttachmentService;
@@ -69,22 +70,30 @@ final class AnswerRules {
     private final AttachmentService attachments;
     private final LongFunction<List<ItemSummary>> checkedOutBy;
     private final LongFunction<Optional<Client>> findClient;
+    private final OpenTasks openTasks;
+
+    /** The look-up of a user's open tasks in one project. */
+    @FunctionalInterface
+    interface OpenTasks {
+        List<Task> of(long userId, long productId);
+    }
 
     /**
      * Takes the look-ups that the fields need: users by name for the user and assignee fields, the
-     * upload rules for file fields, a user's checked-out items for the own items field, and clients
-     * by id for the client field.
+     * upload rules for file fields, a user's checked-out items for the own items field, clients
+     * by id for the client field, and a user's open tasks of a project for the own tasks field.
      */
     AnswerRules(Function<String, Optional<User>> findUser, AttachmentService attachments,
-            LongFunction<List<ItemSummary>> checkedOutBy, LongFunction<Optional<Client>> findClient) {
+            LongFunction<List<ItemSummary>> checkedOutBy, LongFunction<Optional<Client>> findClient, OpenTasks openTasks) {
         this.findUser = findUser;
         this.attachments = attachments;
         this.checkedOutBy = checkedOutBy;
         this.findClient = findClient;
+        this.openTasks = openTasks;
     }
 
-    /** Checks the answers that {@code viewer} submitted; nothing is written. */
-    Checked check(TicketForm form, AnswerSet submitted, String submitterAddress, Viewer viewer) {
+    /** Checks the answers that {@code viewer} submitted for a ticket of the product; nothing is written. */
+    Checked check(TicketForm form, long productId, AnswerSet submitted, String submitterAddress, Viewer viewer) {
         FieldErrors errors = new FieldErrors();
         List<TicketAnswer> answers = new ArrayList<>();
         Set<Long> assignees = new LinkedHashSet<>();
@@ -99,6 +108,7 @@ final class AnswerRules {
                 case USER, ASSIGNEE -> checkUser(field, submitted.value(field.position()), key, errors, assignees);
                 case FILE -> checkFile(field, submitted.filesAt(field.position()), key, viewer, canUpload, errors, files);
                 case OWN_ITEMS -> checkOwnItem(field, submitted.value(field.position()), key, errors, viewer);
+                case OWN_TASKS -> checkOwnTask(field, submitted.value(field.position()), key, errors, viewer, productId);
                 case CLIENT -> checkClient(field, submitted.value(field.position()), key, errors, clients);
                 default -> checkValue(field, submitted.value(field.position()), key, errors);
             };
@@ -185,6 +195,22 @@ final class AnswerRules {
         List<ItemSummary> own = submitter.isGuest() ? List.of() : checkedOutBy.apply(submitter.userId());
         return own.stream().filter(item -> String.valueOf(item.id()).equals(id)).findFirst().map(ItemSummary::label)
                 .orElseGet(() -> invalid("forms.answer.ownItem", field.question(), key, errors));
+    }
+
+    /** Returns the label of the submitter's open task in the project whose id was chosen, or "" with an error for any other id. */
+    private String checkOwnTask(FormField field, String raw, String key, FieldErrors errors, Viewer submitter, long productId) {
+        String id = UserText.singleLine(raw);
+        if (id.isEmpty()) {
+            return "";
+        }
+        List<Task> own = submitter.isGuest() ? List.of() : openTasks.of(submitter.userId(), productId);
+        return own.stream().filter(task -> String.valueOf(task.id()).equals(id)).findFirst().map(AnswerRules::taskLabel)
+                .orElseGet(() -> invalid("forms.answer.ownTask", field.question(), key, errors));
+    }
+
+    /** Returns the text that an own-tasks answer stores and the form offers: "description (due yyyy-mm-dd)". */
+    static String taskLabel(Task task) {
+        return task.description() + " (due " + task.dueDate() + ")";
     }
 
     /** Accepts the id of a client that is not Closed, and returns the client's name to store as the answer. */

@@ -32,8 +32,8 @@ public enum FieldType {
     FILE("file", 14, true),
     // TODO: make available once the articles module lists the published articles.
     ARTICLE("article", 15, false),
-    // TODO: make available once the tasks module lists the submitter's open tasks of the project.
-    OWN_TASKS("own_tasks", 16, false),
+    /** One of the submitter's open tasks in the ticket's project, stored as "description (due yyyy-mm-dd)". */
+    OWN_TASKS("own_tasks", 16, true),
     /** Sets the ticket's priority. A form has at most one. */
     PRIORITY("priority", 17, true, "Low", "Normal", "High"),
     /** Any user who may sign in. */

@@ -13,6 +13,7 @@ import org.nodepoint.events.Origin;
 import org.nodepoint.inventory.ItemService;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.tasks.TaskService;
 import org.nodepoint.tickets.NewTicket;
 import org.nodepoint.submissions.Submission;
 import org.nodepoint.tickets.TicketAddition;
@@ -44,10 +45,11 @@ public final class FormFiling {
     private final ItemService items;
     private final ClientService clients;
     private final BillingService billing;
+    private final TaskService tasks;
     private final AnswerRules rules;
 
     public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users,
-            AttachmentService attachments, ItemService items, ClientService clients, BillingService billing) {
+            AttachmentService attachments, ItemService items, ClientService clients, BillingService billing, TaskService tasks) {
         this.forms = forms;
         this.tickets = tickets;
         this.products = products;
@@ -56,7 +58,8 @@ public final class FormFiling {
         this.items = items;
         this.clients = clients;
         this.billing = billing;
-        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy, clients::findById);
+        this.tasks = tasks;
+        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy, clients::findById, tasks::openTasksOf);
     }
 
     /**
@@ -70,7 +73,8 @@ public final class FormFiling {
                 hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of(),
                 attachments.limits(viewer),
                 hasField(form, FieldType.OWN_ITEMS) && viewer.isSignedIn() ? items.checkedOutBy(viewer.userId()) : List.of(),
-                hasField(form, FieldType.CLIENT) ? clients.listOpen() : List.of()));
+                hasField(form, FieldType.CLIENT) ? clients.listOpen() : List.of(),
+                hasField(form, FieldType.OWN_TASKS) && viewer.isSignedIn() ? tasks.openTasksOf(viewer.userId(), product.id()) : List.of()));
     }
 
     /**
@@ -104,7 +108,7 @@ public final class FormFiling {
         if (form.isEmpty()) {
             return tickets.file(viewer, ticket, origin, submission);
         }
-        AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress, viewer);
+        AnswerRules.Checked checked = rules.check(form.get(), product.get().id(), answers, submitterAddress, viewer);
         NewTicket withPriority = new NewTicket(ticket.productId(), ticket.release(), ticket.title(), ticket.description(),
                 checked.priority());
         long creatorId = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();

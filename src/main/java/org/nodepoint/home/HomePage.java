@@ -3,6 +3,7 @@ package org.nodepoint.home;
 import java.util.List;
 import org.nodepoint.inventory.HomeItems;
 import org.nodepoint.shoutbox.HomeShoutbox;
+import org.nodepoint.tasks.HomeTasks;
 import org.nodepoint.tickets.AttentionList;
 import org.nodepoint.tickets.TicketList;
 import org.nodepoint.tickets.TicketSummary;
@@ -11,10 +12,10 @@ import org.nodepoint.web.Chrome;
 /**
  * The home page: tickets that need the viewer's attention, the viewer's own tickets, those
  * assigned to them and the first of those they follow, with the number they follow in all, the
- * items they hold, the shoutbox, and the getting-started panel unless the viewer hid it.
+ * items they hold, their tasks, the shoutbox, and the getting-started panel unless the viewer hid it.
  */
 public record HomePage(Chrome chrome, AttentionList attention, List<TicketSummary> created, List<TicketSummary> assigned,
-        TicketList followed, HomeItems items, HomeShoutbox shoutbox, boolean showGettingStarted) {
+        TicketList followed, HomeItems items, HomeTasks tasks, HomeShoutbox shoutbox, boolean showGettingStarted) {
 
     /** True when the viewer follows more tickets than the page lists. */
     public boolean hasMoreFollowed() {

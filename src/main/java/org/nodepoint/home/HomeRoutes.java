@@ -9,6 +9,8 @@ import org.nodepoint.inventory.ItemService;
 import org.nodepoint.legacyapi.LegacyApi;
 import org.nodepoint.shoutbox.HomeShoutbox;
 import org.nodepoint.shoutbox.Shoutbox;
+import org.nodepoint.tasks.HomeTasks;
+import org.nodepoint.tasks.TaskService;
 import org.nodepoint.tickets.AttentionFlags;
 import org.nodepoint.tickets.AttentionList;
 import org.nodepoint.tickets.Following;
@@ -32,17 +34,19 @@ public final class HomeRoutes implements FeatureRoutes {
     private final Following following;
     private final AttentionFlags attention;
     private final ItemService items;
+    private final TaskService tasks;
     private final LegacyApi legacyApi;
     private final Pages pages;
     private final Shoutbox shoutbox;
     private final HiddenPanels hiddenPanels;
 
-    public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, ItemService items, LegacyApi legacyApi,
-            Pages pages, Shoutbox shoutbox, HiddenPanels hiddenPanels) {
+    public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, ItemService items, TaskService tasks,
+            LegacyApi legacyApi, Pages pages, Shoutbox shoutbox, HiddenPanels hiddenPanels) {
         this.tickets = tickets;
         this.following = following;
         this.attention = attention;
         this.items = items;
+        this.tasks = tasks;
         this.legacyApi = legacyApi;
         this.pages = pages;
         this.shoutbox = shoutbox;
@@ -70,13 +74,14 @@ public final class HomeRoutes implements FeatureRoutes {
         HomeItems heldItems = chrome.hasComponent(Component.ITEMS) ? items.homeItems(viewer) : HomeItems.NONE;
         HomeShoutbox shouts = chrome.hasComponent(Component.SHOUTBOX) ? shoutbox.homePanel(viewer) : HomeShoutbox.NONE;
         boolean gettingStarted = viewer.isSignedIn() && !hiddenPanels.isHidden(viewer, HiddenPanels.GETTING_STARTED);
+        HomeTasks ownTasks = chrome.hasComponent(Component.TASKS) ? tasks.homeTasks(viewer) : HomeTasks.NONE;
         if (!chrome.hasComponent(Component.TICKETS)) {
             pages.render(ctx, "home/home.jte", new HomePage(chrome, new AttentionList(List.of(), 0), List.of(), List.of(),
-                    new TicketList(List.of(), 0), heldItems, shouts, gettingStarted));
+                    new TicketList(List.of(), 0), heldItems, ownTasks, shouts, gettingStarted));
             return;
         }
         pages.render(ctx, "home/home.jte", new HomePage(chrome, attention.flagsOf(viewer, ATTENTION_LIST_LENGTH),
                 tickets.createdBy(viewer, LIST_LENGTH), tickets.assignedTo(viewer, LIST_LENGTH),
-                following.followedBy(viewer, 0, LIST_LENGTH), heldItems, shouts, gettingStarted));
+                following.followedBy(viewer, 0, LIST_LENGTH), heldItems, ownTasks, shouts, gettingStarted));
     }
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.nodepoint.calendar.CalendarDates;
 import org.nodepoint.csv.CsvColumns;
 import org.nodepoint.csv.CsvInput;
 import org.nodepoint.csv.ImportProgress;
@@ -219,9 +220,9 @@ public final class CsvItemImport {
     static Optional<LocalDate> parseDate(String text) {
         Matcher iso = ISO_DATE_TIME.matcher(text);
         if (iso.matches()) {
-            return ExpiryDates.parseIso(iso.group(1));
+            return CalendarDates.parseIso(iso.group(1));
         }
-        return ExpiryDates.parseUs(text);
+        return CalendarDates.parseUs(text);
     }
 
     private static String value(CSVRecord record, Map<String, String> columns, String field) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.nodepoint.calendar.CalendarDates;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
 import org.nodepoint.db.GroupCommitWriter;
@@ -68,7 +69,7 @@ public final class ItemService {
 
     /** Returns today's date (yyyy-mm-dd) in the site's time zone, the day that expiry dates are compared with. */
     public String today() {
-        return LocalDate.ofInstant(clock.instant(), settings.current().zone()).toString();
+        return CalendarDates.today(clock.instant(), settings.current().zone()).toString();
     }
 
     /**
@@ -203,7 +204,7 @@ public final class ItemService {
         if (clean.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ExpiryDates.parseIso(clean).orElseThrow(() -> ValidationException.of("expiresOn", "inventory.expiry.invalid")));
+        return Optional.of(CalendarDates.parseIso(clean).orElseThrow(() -> ValidationException.of("expiresOn", "inventory.expiry.invalid")));
     }
 
     /**

@@ -9,7 +9,7 @@ import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.events.Origin;
-import org.nodepoint.inventory.ExpiryDates;
+import org.nodepoint.calendar.CalendarDates;
 import org.nodepoint.inventory.Item;
 import org.nodepoint.inventory.ItemForm;
 import org.nodepoint.inventory.ItemRules;
@@ -78,7 +78,7 @@ final class ItemCalls {
                         "client_id", String.valueOf(item.clientId() == null ? 0 : item.clientId()),
                         "approval", item.needsApproval() ? "1" : "0",
                         "status", String.valueOf(item.state().legacyCode()),
-                        "expiration", ExpiryDates.toUs(item.expiresOn()),
+                        "expiration", CalendarDates.toUs(item.expiresOn()),
                         "user", item.holderName() == null ? "" : item.holderName()))
                 .toList();
         return LegacyJson.envelope("Items list.", "OK").put("items", rows);
@@ -93,7 +93,7 @@ final class ItemCalls {
         api.checkWriteKey(request);
         Optional<LocalDate> expiry = Optional.empty();
         if (request.isPresent("expiration")) {
-            expiry = Optional.of(ExpiryDates.parseUs(request.optional("expiration"))
+            expiry = Optional.of(CalendarDates.parseUs(request.optional("expiration"))
                     .orElseThrow(() -> new ApiError("ERR_INVALID_ARGUMENT", "Expiration format must be mm/dd/yyyy.")));
         }
         Item current = find(id);

@@ -16,6 +16,7 @@ import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductService;
 import org.nodepoint.sharedfiles.SharedFiles;
 import org.nodepoint.syslog.SystemLog;
+import org.nodepoint.tasks.TaskService;
 import org.nodepoint.tickets.Assignments;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.tickets.TimeTracking;
@@ -35,7 +36,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
             FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, TimeTracking time, LoginThrottle throttle,
             SystemLog systemLog, SignInLog signInLog, ItemService items, ClientService clients, ClientEvents clientEvents,
-            BillingService billing, SharedFiles sharedFiles) {
+            BillingService billing, SharedFiles sharedFiles, TaskService tasks) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products, autoAssignees).register(calls);
@@ -46,6 +47,7 @@ public final class LegacyApiRoutes implements FeatureRoutes {
         new ItemCalls(api, items).register(calls);
         new ClientCalls(api, clients, clientEvents, billing, settings).register(calls);
         new FileCalls(api, sharedFiles).register(calls);
+        new TaskCalls(api, tasks).register(calls);
     }
 
     public LegacyApi api() {

@@ -2,9 +2,16 @@ package org.nodepoint.projects;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.nodepoint.config.Component;
+import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.forms.FormService;
 import org.nodepoint.forms.TicketForm;
+import org.nodepoint.submissions.FormSubmissions;
+import org.nodepoint.tasks.TaskForm;
+import org.nodepoint.tasks.TaskPanel;
+import org.nodepoint.tasks.TaskRoutes;
+import org.nodepoint.tasks.TaskService;
 import org.nodepoint.tickets.TicketFilter;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.uploads.ProductImageService;
@@ -26,15 +33,21 @@ public final class ProductRoutes implements FeatureRoutes {
     private final FormService forms;
     private final AutoAssignees autoAssignees;
     private final ProductImageService images;
+    private final TaskService tasks;
+    private final FormSubmissions submissions;
+    private final SettingsStore settings;
 
     public ProductRoutes(ProductService products, TicketService tickets, Pages pages, FormService forms, AutoAssignees autoAssignees,
-            ProductImageService images) {
+            ProductImageService images, TaskService tasks, FormSubmissions submissions, SettingsStore settings) {
         this.products = products;
         this.tickets = tickets;
         this.pages = pages;
         this.forms = forms;
         this.autoAssignees = autoAssignees;
         this.images = images;
+        this.tasks = tasks;
+        this.submissions = submissions;
+        this.settings = settings;
     }
 
     @Override
@@ -97,7 +110,17 @@ public final class ProductRoutes implements FeatureRoutes {
         ctx.redirect("/projects/" + id);
     }
 
+    /** Renders a project page whose add-task form failed validation, with the form's values and errors. */
+    public void showWithTaskForm(Context ctx, long id, TaskForm taskForm, FieldErrors taskErrors) {
+        renderProduct(ctx, id, "", "", null, taskForm, taskErrors);
+    }
+
     private void renderProduct(Context ctx, long id, String version, String notes, FieldErrors errors) {
+        renderProduct(ctx, id, version, notes, errors, TaskForm.blank(), null);
+    }
+
+    private void renderProduct(Context ctx, long id, String version, String notes, FieldErrors errors, TaskForm taskForm,
+            FieldErrors taskErrors) {
         Viewer viewer = CurrentViewer.of(ctx);
         Product product = products.findVisible(viewer, id);
         long ticketCount = tickets.count(viewer, new TicketFilter(product.id(), null, null, TicketFilter.Sort.NEWEST));
@@ -106,7 +129,16 @@ public final class ProductRoutes implements FeatureRoutes {
         pages.render(ctx, "projects/show.jte", new ProductPage(pages.chrome(ctx), product, products.releases(id), ticketCount,
                 showsTicketForm, ticketForm,
                 viewer.hasLevel(Level.TICKETS_MANAGEMENT), viewer.hasLevel(Level.PROJECTS_MANAGEMENT), version, notes, errors,
-                autoAssignees.panel(viewer, id), images.hasImage(viewer, product.id())));
+                autoAssignees.panel(viewer, id), images.hasImage(viewer, product.id()),
+                taskPanel(ctx, viewer, product, taskForm, taskErrors)));
+    }
+
+    private TaskPanel taskPanel(Context ctx, Viewer viewer, Product product, TaskForm form, FieldErrors errors) {
+        if (!settings.current().isEnabled(Component.TASKS)) {
+            return TaskPanel.HIDDEN;
+        }
+        String token = viewer.hasLevel(settings.current().tasksLevel()) ? submissions.issue(ctx, TaskRoutes.newTaskPurpose(product.id())) : "";
+        return tasks.panel(viewer, product, form, errors, token);
     }
 
     private static ProductForm readForm(Context ctx) {

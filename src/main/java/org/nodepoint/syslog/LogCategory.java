@@ -21,7 +21,9 @@ public enum LogCategory {
     /** Deleted shoutbox messages. */
     SHOUTBOX,
     /** Uploaded, deleted and relinked shared files, and the cleared download log. */
-    FILES;
+    FILES,
+    /** Cleared task completion logs. */
+    TASKS;
 
     public String storedValue() {
         return name().toLowerCase(Locale.ROOT);

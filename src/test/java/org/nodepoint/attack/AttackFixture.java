@@ -14,6 +14,7 @@ import org.nodepoint.inventory.ItemRules;
 import org.nodepoint.projects.Product;
 import org.nodepoint.sharedfiles.NewLink;
 import org.nodepoint.submissions.Submission;
+import org.nodepoint.tasks.TaskForm;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.testing.TestImages;
 import org.nodepoint.testing.TestNodePoint;
@@ -83,6 +84,15 @@ final class AttackFixture {
     private long targetFile;
     /** A shoutbox message, which the delete path targets. */
     private final long shout;
+    /**
+     * Tasks, all with ids above {@link #LAST_RESERVED_ID}: the project that the add-task form
+     * targets, the task of the level 1 actor and of the administrator whose completion they set,
+     * and a task that the delete path removes while the runner learns the pages.
+     */
+    private Product taskProduct;
+    private final Map<Integer, Long> ownTasks = new HashMap<>();
+    private long deletableTask;
+    private long memberId;
     private int unique;
 
     private AttackFixture(TestNodePoint node) {
@@ -117,6 +127,26 @@ final class AttackFixture {
         createFormProduct(admin);
         heldItem = item("Held item", false);
         node.wiring.items.checkouts().checkOut(member(), heldItem, Origin.WEB);
+        createTasks();
+    }
+
+    /**
+     * Creates the task objects after the small ids are reserved, so that no number in the corpus
+     * names a task, or a project with completion log lines that the clear path could delete.
+     */
+    private void createTasks() {
+        memberId = member().userId();
+        taskProduct = node.product("Task project", "Public");
+        for (int level : new int[] {Level.AUTHORIZED, Level.ADMIN}) {
+            long assignee = node.wiring.users.findByName(actorName(level)).orElseThrow().id();
+            ownTasks.put(level, task("Own task of " + actorName(level), assignee));
+        }
+        deletableTask = task("Task to delete", memberId);
+    }
+
+    private long task(String description, long assigneeId) {
+        return node.wiring.tasks.add(node.admin(), taskProduct.id(), new TaskForm(description, String.valueOf(assigneeId), "2030-12-31"),
+                Submission.NONE);
     }
 
     /**
@@ -152,6 +182,9 @@ final class AttackFixture {
             handle.execute("INSERT INTO items (id, name, type, created_at) VALUES (?, 'Spare', 'Other', 0)", LAST_RESERVED_ID);
             handle.execute("INSERT INTO clients (id, name, name_key, status, created_at) VALUES (?, 'Spare', 'spare', 'Prospect', 0)",
                     LAST_RESERVED_ID);
+            handle.execute("INSERT INTO tasks (id, product_id, description, assignee_id, due_date, created_by, created_at) "
+                    + "VALUES (?, ?, 'Spare', (SELECT id FROM users WHERE name = 'admin'), '2030-12-31', "
+                    + "(SELECT id FROM users WHERE name = 'admin'), 0)", LAST_RESERVED_ID, LAST_RESERVED_ID);
         });
     }
 
@@ -255,6 +288,11 @@ final class AttackFixture {
         values.put("$fileToken", fileLink.substring(fileLink.lastIndexOf('/') + 1));
         values.put("$targetFile", String.valueOf(targetFile));
         values.put("$shout", String.valueOf(shout));
+        values.put("$taskProduct", String.valueOf(taskProduct == null ? 0 : taskProduct.id()));
+        values.put("$memberId", String.valueOf(memberId));
+        values.put("$ownTask", String.valueOf(ownTasks.getOrDefault(actorLevel, deletableTask)));
+        values.put("$deletableTask", String.valueOf(deletableTask));
+        values.put("$task", String.valueOf(ownTasks.getOrDefault(actorLevel, deletableTask)));
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
         }

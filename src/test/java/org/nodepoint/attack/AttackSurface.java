@@ -119,6 +119,12 @@ final class AttackSurface {
                     "productId", "$targetProduct"),
             form("/forms/$targetForm/projects/remove", Level.PROJECTS_MANAGEMENT, Set.of(), List.of(), null,
                     "productId", "$targetProduct"),
+            // Tasks. Every task and every project with completion log lines has an id beyond the corpus numbers.
+            form("/projects/$taskProduct/tasks", Level.PROJECTS_MANAGEMENT, Set.of("tasks", "task_log"), List.of("description"),
+                    "/projects/$taskProduct",
+                    "description", "Benign task", "assigneeId", "$memberId", "due", "2030-12-31", "_submission", ""),
+            form("/tasks/$ownTask/completion", Level.AUTHORIZED, Set.of("task_log"), List.of(), "/",
+                    "completion", "50", "back", "home"),
             // Inventory. Each batch has a new available target item and a new item that $user asked for.
             form("/items", Level.PROJECTS_MANAGEMENT, Set.of("items", "item_history"), List.of("name"), null,
                     "name", "Benign item", "type", "Laptop", "serial", "$unique", "productId", "$product", "clientId", "",
@@ -263,6 +269,12 @@ final class AttackSurface {
             pathParameter("POST", "/files/{id}/link", Level.USERS_MANAGEMENT, "$sharedFile"),
             pathParameter("GET", "/files/{id}/delete", Level.USERS_MANAGEMENT, "$sharedFile"),
             pathParameter("POST", "/files/{id}/delete", Level.USERS_MANAGEMENT, "$sharedFile"),
+            // An empty form adds no task and sets no completion. The delete path removes its benign task while the
+            // runner learns the pages. No corpus number names a task or a project with completion log lines.
+            pathParameter("POST", "/projects/{id}/tasks", Level.PROJECTS_MANAGEMENT, "$taskProduct"),
+            pathParameter("POST", "/projects/{id}/tasks/log/clear", Level.PROJECTS_MANAGEMENT, "$product"),
+            pathParameter("POST", "/tasks/{id}/completion", Level.AUTHORIZED, "$ownTask"),
+            pathParameter("POST", "/tasks/{id}/delete", Level.PROJECTS_MANAGEMENT, "$deletableTask"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 
@@ -317,7 +329,11 @@ final class AttackSurface {
                             "/clients/$targetClient"),
                     "api", "add_event", "key", "$write", "client_id", "$targetClient", "type", "Phone call", "summary", "Benign summary",
                     "notes", "Benign notes", "from_user", "$manager"),
-            apiCall("GET", Set.of(), List.of(), "api", "list_files", "key", "$read"));
+            apiCall("GET", Set.of(), List.of(), "api", "list_files", "key", "$read"),
+            apiCall("GET", Set.of(), List.of(), "api", "list_tasks", "key", "$read", "user", "$user"),
+            apiCall("POST", Set.of("tasks", "task_log"), List.of("/nodepoint/?api=list_tasks&key=$read&user=$user", "/projects/$taskProduct"),
+                    "api", "add_task", "key", "$write", "product_id", "$taskProduct", "description", "Benign task",
+                    "due", "12/31/2030", "user", "$user"));
 
     /** Expands targets into one entry per attacked field: every field, or the file fields of a FILE target. */
     static List<Field> fieldsOf(List<Target> targets) {

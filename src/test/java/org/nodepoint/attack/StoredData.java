@@ -24,7 +24,8 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
             "product_auto_assignees", "ticket_attention", "attachments", "product_images", "form_submissions",
             "items", "item_history",
             "clients", "client_events", "client_billing", "ticket_billing",
-            "shouts", "shared_files", "file_downloads", "hidden_home_panels");
+            "shouts", "shared_files", "file_downloads", "hidden_home_panels",
+            "tasks", "task_log");
 
     /** Objects that no attacked form or call targets, so their rows must stay exactly as they are. */
     record Untouched(long productId, long ticketId, long userId, long clientId) {

@@ -64,6 +64,8 @@ class FormFilingRoutesTest {
         covered.add(FieldType.OWN_ITEMS);
         // ClientFieldFilingTest files through the client field, which needs clients in the directory.
         covered.add(FieldType.CLIENT);
+        // OwnTasksFieldTest files with the own tasks field, which needs tasks in the project.
+        covered.add(FieldType.OWN_TASKS);
 
         assertThat(covered).containsAll(FieldType.offered());
     }

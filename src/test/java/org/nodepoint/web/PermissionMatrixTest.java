@@ -32,6 +32,7 @@ import org.nodepoint.inventory.ItemRules;
 import org.nodepoint.projects.Product;
 import org.nodepoint.sharedfiles.NewLink;
 import org.nodepoint.submissions.Submission;
+import org.nodepoint.tasks.TaskForm;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.PermissionTable;
 import org.nodepoint.testing.TestImages;
@@ -54,7 +55,8 @@ class PermissionMatrixTest {
 
     /** The objects that placeholders name. */
     private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form, long attachment,
-            long hiddenAttachment, long item, long client, Map<String, Long> eventsByActor, long sharedFile, String fileLink, long shout) {
+            long hiddenAttachment, long item, long client, Map<String, Long> eventsByActor, long sharedFile, String fileLink, long shout,
+            Map<String, Long> tasksByActor) {
     }
 
     @Test
@@ -179,7 +181,23 @@ class PermissionMatrixTest {
         NewLink link = node.sharedFile(node.admin(), "manual.pdf", "Printer manual".getBytes(StandardCharsets.UTF_8));
         long shout = node.wiring.shoutbox.post(node.admin(), "The printer is fixed.");
         return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item, client, events,
-                link.fileId(), link.path(), shout);
+                link.fileId(), link.path(), shout, tasksByActor(node, product));
+    }
+
+    /**
+     * Adds a task of the product for each actor, so that one actor's deletion leaves the others'
+     * tasks to test. Actors who may hold tasks (level 1 and up) are the assignees of their own; the
+     * member holds the guest's and the level 0 user's.
+     */
+    private static Map<String, Long> tasksByActor(TestNodePoint node, Product product) {
+        Map<String, Long> tasks = new LinkedHashMap<>();
+        for (String actor : ACTORS) {
+            String holder = actor.equals("guest") || actor.equals("0") ? MEMBER : userName(actor);
+            long holderId = node.wiring.users.findByName(holder).orElseThrow().id();
+            tasks.put(actor, node.wiring.tasks.add(node.admin(), product.id(), new TaskForm("Task of " + actor, String.valueOf(holderId),
+                    "2030-12-31"), Submission.NONE));
+        }
+        return tasks;
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -254,7 +272,8 @@ class PermissionMatrixTest {
                 Map.entry("$event", String.valueOf(fixture.eventsByActor().get(actor))),
                 Map.entry("$sharedFile", String.valueOf(fixture.sharedFile())),
                 Map.entry("$fileLink", fixture.fileLink()),
-                Map.entry("$shout", String.valueOf(fixture.shout())));
+                Map.entry("$shout", String.valueOf(fixture.shout())),
+                Map.entry("$task", String.valueOf(fixture.tasksByActor().get(actor))));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {
