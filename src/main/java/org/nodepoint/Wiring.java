@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import org.nodepoint.admin.SiteSettingsRoutes;
 import org.nodepoint.admin.SiteSettingsService;
+import org.nodepoint.articles.ArticleLinkRoutes;
+import org.nodepoint.articles.ArticleLinks;
+import org.nodepoint.articles.ArticleRoutes;
+import org.nodepoint.articles.ArticleService;
 import org.nodepoint.auth.AccountRoutes;
 import org.nodepoint.auth.AuthRoutes;
 import org.nodepoint.auth.EmailConfirmationRoutes;
@@ -53,6 +57,7 @@ import org.nodepoint.projects.AutoAssignRoutes;
 import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.search.ArticleSearch;
 import org.nodepoint.search.SearchRoutes;
 import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
@@ -129,6 +134,8 @@ public final class Wiring implements AutoCloseable {
     public final ClientService clients;
     public final ClientEvents clientEvents;
     public final BillingService billing;
+    public final ArticleService articles;
+    public final ArticleLinks articleLinks;
 
     private final Clock clock;
 
@@ -180,6 +187,8 @@ public final class Wiring implements AutoCloseable {
         this.clients = new ClientService(database, settings, systemLog, clock);
         this.clientEvents = new ClientEvents(database, settings, clock);
         this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
+        this.articles = new ArticleService(database, settings, clock);
+        this.articleLinks = new ArticleLinks(database, articles, tickets, settings, clock);
         this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
@@ -229,21 +238,23 @@ public final class Wiring implements AutoCloseable {
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
-                new HomeRoutes(tickets, following, attention, items, legacyApi.api(), pages),
+                new HomeRoutes(tickets, following, attention, items, legacyApi.api(), articles, pages),
                 new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
-                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions, billing),
+                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions, billing, articleLinks),
                 new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),
                 new FormRoutes(forms, products, settings, pages, gate),
                 new AttachmentRoutes(attachments, gate),
                 new ProductImageRoutes(productImages, products, pages),
-                new SearchRoutes(search, pages, gate),
+                new SearchRoutes(search, new ArticleSearch(database, articles), pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),
                 new ItemRoutes(items, products, settings, pages, gate, submissions),
                 new ClientRoutes(clients, clientEvents, billing, settings, pages, gate),
                 new ClientEventRoutes(clients, clientEvents, billing, settings, pages),
+                new ArticleRoutes(articles, articleLinks, products, settings, pages, gate),
+                new ArticleLinkRoutes(articleLinks, gate),
                 legacyApi));
     }
 

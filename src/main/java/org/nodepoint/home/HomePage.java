@@ -1,6 +1,7 @@
 package org.nodepoint.home;
 
 import java.util.List;
+import org.nodepoint.articles.ArticleService;
 import org.nodepoint.inventory.HomeItems;
 import org.nodepoint.tickets.AttentionList;
 import org.nodepoint.tickets.TicketList;
@@ -10,10 +11,10 @@ import org.nodepoint.web.Chrome;
 /**
  * The home page: tickets that need the viewer's attention, the viewer's own tickets, those
  * assigned to them and the first of those they follow, with the number they follow in all, and the
- * items they hold.
+ * items they hold, the pinned article and their favourite articles.
  */
 public record HomePage(Chrome chrome, AttentionList attention, List<TicketSummary> created, List<TicketSummary> assigned,
-        TicketList followed, HomeItems items) {
+        TicketList followed, HomeItems items, ArticleService.HomeArticles articles) {
 
     /** True when the viewer follows more tickets than the page lists. */
     public boolean hasMoreFollowed() {

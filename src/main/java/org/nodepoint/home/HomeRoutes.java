@@ -3,6 +3,7 @@ package org.nodepoint.home;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import org.nodepoint.articles.ArticleService;
 import org.nodepoint.config.Component;
 import org.nodepoint.inventory.HomeItems;
 import org.nodepoint.inventory.ItemService;
@@ -31,15 +32,17 @@ public final class HomeRoutes implements FeatureRoutes {
     private final AttentionFlags attention;
     private final ItemService items;
     private final LegacyApi legacyApi;
+    private final ArticleService articles;
     private final Pages pages;
 
     public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, ItemService items, LegacyApi legacyApi,
-            Pages pages) {
+            ArticleService articles, Pages pages) {
         this.tickets = tickets;
         this.following = following;
         this.attention = attention;
         this.items = items;
         this.legacyApi = legacyApi;
+        this.articles = articles;
         this.pages = pages;
     }
 
@@ -56,13 +59,15 @@ public final class HomeRoutes implements FeatureRoutes {
         Viewer viewer = CurrentViewer.of(ctx);
         Chrome chrome = pages.chrome(ctx);
         HomeItems heldItems = chrome.hasComponent(Component.ITEMS) ? items.homeItems(viewer) : HomeItems.NONE;
+        ArticleService.HomeArticles homeArticles = chrome.hasComponent(Component.ARTICLES) ? articles.homeArticles(viewer)
+                : ArticleService.HomeArticles.NONE;
         if (!chrome.hasComponent(Component.TICKETS)) {
             pages.render(ctx, "home/home.jte", new HomePage(chrome, new AttentionList(List.of(), 0), List.of(), List.of(),
-                    new TicketList(List.of(), 0), heldItems));
+                    new TicketList(List.of(), 0), heldItems, homeArticles));
             return;
         }
         pages.render(ctx, "home/home.jte", new HomePage(chrome, attention.flagsOf(viewer, ATTENTION_LIST_LENGTH),
                 tickets.createdBy(viewer, LIST_LENGTH), tickets.assignedTo(viewer, LIST_LENGTH),
-                following.followedBy(viewer, 0, LIST_LENGTH), heldItems));
+                following.followedBy(viewer, 0, LIST_LENGTH), heldItems, homeArticles));
     }
 }

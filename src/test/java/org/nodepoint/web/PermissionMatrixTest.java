@@ -53,7 +53,8 @@ class PermissionMatrixTest {
 
     /** The objects that placeholders name. */
     private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form, long attachment,
-            long hiddenAttachment, long item, long client, Map<String, Long> eventsByActor) {
+            long hiddenAttachment, long item, long client, Map<String, Long> eventsByActor, long article, long draftArticle,
+            long spareArticle) {
     }
 
     @Test
@@ -175,7 +176,12 @@ class PermissionMatrixTest {
         for (String actor : ACTORS) {
             events.put(actor, node.wiring.clientEvents.add(node.admin(), client, new EventForm("phone", "Call of " + actor, "")));
         }
-        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item, client, events);
+        // The spare article is the one that publish, unpublish and delete requests change, so the other two keep their state.
+        long article = node.article("Clearing paper jams", null, "Open the front cover.", true);
+        long draftArticle = node.article("Unreleased fix", product, "Not ready yet.", false);
+        long spareArticle = node.article("Spare article", product, "Spare text.", false);
+        return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item, client, events, article,
+                draftArticle, spareArticle);
     }
 
     /** Returns "METHOD /path" for every HTTP route, such as "GET /tickets/{id}", but not the before-filters. */
@@ -247,7 +253,10 @@ class PermissionMatrixTest {
                 Map.entry("$form", String.valueOf(fixture.form())),
                 Map.entry("$item", String.valueOf(fixture.item())),
                 Map.entry("$client", String.valueOf(fixture.client())),
-                Map.entry("$event", String.valueOf(fixture.eventsByActor().get(actor))));
+                Map.entry("$event", String.valueOf(fixture.eventsByActor().get(actor))),
+                Map.entry("$article", String.valueOf(fixture.article())),
+                Map.entry("$draftArticle", String.valueOf(fixture.draftArticle())),
+                Map.entry("$spareArticle", String.valueOf(fixture.spareArticle())));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {
