@@ -175,7 +175,9 @@ public final class Wiring implements AutoCloseable {
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.forms = new FormService(database, settings, products, clock);
         this.items = new ItemService(database, settings, users, events, clock);
-        this.formAnswers = new FormAnswers(database, tickets);
+        this.articles = new ArticleService(database, settings, clock);
+        this.articleLinks = new ArticleLinks(database, articles, tickets, settings, clock);
+        this.formAnswers = new FormAnswers(database, tickets, articles);
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);
         this.attention = new AttentionFlags(database, tickets, users, settings, events, clock);
@@ -187,9 +189,7 @@ public final class Wiring implements AutoCloseable {
         this.clients = new ClientService(database, settings, systemLog, clock);
         this.clientEvents = new ClientEvents(database, settings, clock);
         this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
-        this.articles = new ArticleService(database, settings, clock);
-        this.articleLinks = new ArticleLinks(database, articles, tickets, settings, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing);
+        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing, articles);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users, billing));

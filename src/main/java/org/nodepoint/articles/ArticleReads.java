@@ -108,6 +108,19 @@ final class ArticleReads {
                 .map(SUMMARY).list());
     }
 
+    Map<Long, String> titlesVisibleTo(Viewer viewer, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        ArticleAccess.Condition access = ArticleAccess.forViewer(viewer);
+        Map<Long, String> titles = new HashMap<>();
+        read.useHandle(handle -> handle.createQuery("SELECT a.id, a.title FROM articles a WHERE a.id IN (<ids>) AND " + access.sql())
+                .bindList("ids", ids).bindMap(access.binds())
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("title")))
+                .forEach(row -> titles.put(row.getKey(), row.getValue())));
+        return titles;
+    }
+
     /** Adds the access condition's parameters to {@code binds} and returns the condition on alias {@code a}. */
     static String accessCondition(Viewer viewer, Map<String, Object> binds) {
         ArticleAccess.Condition access = ArticleAccess.forViewer(viewer);

@@ -184,6 +184,11 @@ public final class ArticleService {
                 .map(ArticleService::summaryOf);
     }
 
+    /** Returns the titles of the given articles that the viewer may see, by id. */
+    public Map<Long, String> titlesVisibleTo(Viewer viewer, List<Long> ids) {
+        return reads.titlesVisibleTo(viewer, ids);
+    }
+
     /**
      * Returns the access rule as an SQL condition on the alias {@code a} of the articles table and
      * adds its parameters to {@code binds}, for code that builds its own article query, such as search.

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import org.nodepoint.articles.ArticleSummary;
 import org.nodepoint.clients.Client;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.inventory.ItemSummary;
@@ -69,22 +70,29 @@ final class AnswerRules {
     private final AttachmentService attachments;
     private final LongFunction<List<ItemSummary>> checkedOutBy;
     private final LongFunction<Optional<Client>> findClient;
+    private final ArticleChoice findArticle;
+
+    /** Finds an article that an article field may name: published, visible to the viewer, and for the project or for all. */
+    interface ArticleChoice {
+        Optional<ArticleSummary> find(Viewer viewer, long productId, long articleId);
+    }
 
     /**
      * Takes the look-ups that the fields need: users by name for the user and assignee fields, the
      * upload rules for file fields, a user's checked-out items for the own items field, and clients
-     * by id for the client field.
+     * by id for the client field, and the articles that an article field may name.
      */
     AnswerRules(Function<String, Optional<User>> findUser, AttachmentService attachments,
-            LongFunction<List<ItemSummary>> checkedOutBy, LongFunction<Optional<Client>> findClient) {
+            LongFunction<List<ItemSummary>> checkedOutBy, LongFunction<Optional<Client>> findClient, ArticleChoice findArticle) {
         this.findUser = findUser;
         this.attachments = attachments;
         this.checkedOutBy = checkedOutBy;
         this.findClient = findClient;
+        this.findArticle = findArticle;
     }
 
-    /** Checks the answers that {@code viewer} submitted; nothing is written. */
-    Checked check(TicketForm form, AnswerSet submitted, String submitterAddress, Viewer viewer) {
+    /** Checks the answers that {@code viewer} submitted for a ticket of the product; nothing is written. */
+    Checked check(TicketForm form, AnswerSet submitted, String submitterAddress, Viewer viewer, long productId) {
         FieldErrors errors = new FieldErrors();
         List<TicketAnswer> answers = new ArrayList<>();
         Set<Long> assignees = new LinkedHashSet<>();
@@ -100,6 +108,7 @@ final class AnswerRules {
                 case FILE -> checkFile(field, submitted.filesAt(field.position()), key, viewer, canUpload, errors, files);
                 case OWN_ITEMS -> checkOwnItem(field, submitted.value(field.position()), key, errors, viewer);
                 case CLIENT -> checkClient(field, submitted.value(field.position()), key, errors, clients);
+                case ARTICLE -> checkArticle(field, submitted.value(field.position()), key, errors, viewer, productId);
                 default -> checkValue(field, submitted.value(field.position()), key, errors);
             };
             if (field.type() == FieldType.PRIORITY && !value.isEmpty()) {
@@ -200,6 +209,18 @@ final class AnswerRules {
         }
         chosen.add(new ClientChoice(client.get().id(), key, field.question()));
         return client.get().name();
+    }
+
+    /** Accepts the id of an article that the field may name, and returns the id to store as the answer. */
+    private String checkArticle(FormField field, String raw, String key, FieldErrors errors, Viewer viewer, long productId) {
+        String text = UserText.singleLine(raw);
+        if (text.isEmpty()) {
+            return "";
+        }
+        Long id = PathIds.parseNumber(text);
+        Optional<ArticleSummary> article = id == null ? Optional.empty() : findArticle.find(viewer, productId, id);
+        return article.map(found -> String.valueOf(found.id()))
+                .orElseGet(() -> invalid("forms.answer.article", field.question(), key, errors));
     }
 
     private static String maxLength(String text, int max, String question, String key, FieldErrors errors) {

@@ -1,6 +1,7 @@
 package org.nodepoint.forms;
 
 import java.util.List;
+import org.nodepoint.articles.ArticleSummary;
 import org.nodepoint.clients.Client;
 import org.nodepoint.inventory.ItemSummary;
 import org.nodepoint.uploads.UploadLimits;
@@ -9,10 +10,11 @@ import org.nodepoint.uploads.UploadLimits;
  * A custom form on the new-ticket page: the form, the values to show in it, the submitter's
  * address for the address field, the names that the user and assignee fields suggest, what the
  * viewer may upload in file fields, the viewer's checked-out items that the own items field
- * offers, and the clients that a client field offers.
+ * offers, the clients that a client field offers, and the published articles that an article field offers.
  */
 public record FilingForm(TicketForm form, AnswerSet answers, String submitterAddress, List<String> userNames,
-        List<String> assigneeNames, UploadLimits uploads, List<ItemSummary> ownItems, List<Client> clients) {
+        List<String> assigneeNames, UploadLimits uploads, List<ItemSummary> ownItems, List<Client> clients,
+        List<ArticleSummary> articles) {
 
     public String fieldName(FormField field) {
         return AnswerSet.fieldName(field.position());

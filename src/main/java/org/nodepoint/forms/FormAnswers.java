@@ -1,28 +1,50 @@
 package org.nodepoint.forms;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
+import org.nodepoint.articles.ArticleService;
 import org.nodepoint.db.Database;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Viewer;
+import org.nodepoint.web.PathIds;
 
 /** The answers that tickets were filed with, for the ticket page and the legacy API. */
 public final class FormAnswers {
     private final Jdbi read;
     private final TicketService tickets;
+    private final ArticleService articles;
 
-    public FormAnswers(Database database, TicketService tickets) {
+    public FormAnswers(Database database, TicketService tickets, ArticleService articles) {
         this.read = database.read();
         this.tickets = tickets;
+        this.articles = articles;
     }
 
     /**
      * Returns the ticket's answers in form order, or an empty list for a ticket filed without a
-     * custom form. Throws NotFoundException when the viewer may not read the ticket.
+     * custom form. An article answer carries the article's title only when the viewer may see the
+     * article. Throws NotFoundException when the viewer may not read the ticket.
      */
     public List<TicketAnswer> list(Viewer viewer, long ticketId) {
         tickets.findVisible(viewer, ticketId);
-        return read.withExtension(FormDao.class, dao -> dao.listAnswers(ticketId));
+        List<TicketAnswer> stored = read.withExtension(FormDao.class, dao -> dao.listAnswers(ticketId));
+        List<Long> articleIds = stored.stream().map(FormAnswers::articleIdOf).filter(Objects::nonNull).toList();
+        if (articleIds.isEmpty()) {
+            return stored;
+        }
+        Map<Long, String> titles = articles.titlesVisibleTo(viewer, articleIds);
+        return stored.stream().map(answer -> {
+            Long articleId = articleIdOf(answer);
+            return articleId == null ? answer : new TicketAnswer(answer.position(), answer.question(), answer.type(),
+                    titles.getOrDefault(articleId, ""), null, articleId);
+        }).toList();
+    }
+
+    /** Returns the article id that an article answer stores, or null for any other answer. */
+    private static Long articleIdOf(TicketAnswer answer) {
+        return FieldType.ARTICLE.key().equals(answer.type()) ? PathIds.parseNumber(answer.value()) : null;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.nodepoint.articles.ArticleService;
 import org.nodepoint.billing.BillingService;
 import org.nodepoint.clients.ClientService;
 import org.nodepoint.errors.FieldErrors;
@@ -35,6 +36,8 @@ public final class FormFiling {
      * still be typed in, so the page stays small on sites with many users.
      */
     static final int MAX_SUGGESTED_NAMES = 500;
+    /** The maximum number of articles that an article field offers, by title. */
+    static final int MAX_ARTICLE_CHOICES = 200;
 
     private final FormService forms;
     private final TicketService tickets;
@@ -44,10 +47,11 @@ public final class FormFiling {
     private final ItemService items;
     private final ClientService clients;
     private final BillingService billing;
+    private final ArticleService articles;
     private final AnswerRules rules;
 
     public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users,
-            AttachmentService attachments, ItemService items, ClientService clients, BillingService billing) {
+            AttachmentService attachments, ItemService items, ClientService clients, BillingService billing, ArticleService articles) {
         this.forms = forms;
         this.tickets = tickets;
         this.products = products;
@@ -56,7 +60,8 @@ public final class FormFiling {
         this.items = items;
         this.clients = clients;
         this.billing = billing;
-        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy, clients::findById);
+        this.articles = articles;
+        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy, clients::findById, articles::findPublishedFor);
     }
 
     /**
@@ -70,7 +75,8 @@ public final class FormFiling {
                 hasField(form, FieldType.ASSIGNEE) ? users.listActiveNames(Level.TICKETS_MANAGEMENT, MAX_SUGGESTED_NAMES) : List.of(),
                 attachments.limits(viewer),
                 hasField(form, FieldType.OWN_ITEMS) && viewer.isSignedIn() ? items.checkedOutBy(viewer.userId()) : List.of(),
-                hasField(form, FieldType.CLIENT) ? clients.listOpen() : List.of()));
+                hasField(form, FieldType.CLIENT) ? clients.listOpen() : List.of(),
+                hasField(form, FieldType.ARTICLE) ? articles.publishedFor(viewer, product.id(), MAX_ARTICLE_CHOICES) : List.of()));
     }
 
     /**
@@ -104,7 +110,7 @@ public final class FormFiling {
         if (form.isEmpty()) {
             return tickets.file(viewer, ticket, origin, submission);
         }
-        AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress, viewer);
+        AnswerRules.Checked checked = rules.check(form.get(), answers, submitterAddress, viewer, product.get().id());
         NewTicket withPriority = new NewTicket(ticket.productId(), ticket.release(), ticket.title(), ticket.description(),
                 checked.priority());
         long creatorId = viewer.isGuest() ? users.builtinId("guest") : viewer.userId();

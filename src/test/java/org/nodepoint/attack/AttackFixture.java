@@ -76,6 +76,11 @@ final class AttackFixture {
     private long emptyClient;
     private long targetClient;
     private long targetEvent;
+    /** Articles: a published one of all products, a draft, a draft that no form links, and a new draft to edit in each batch. */
+    private long article;
+    private long draftArticle;
+    private long spareArticle;
+    private long targetArticle;
     private int unique;
 
     private AttackFixture(TestNodePoint node) {
@@ -103,6 +108,9 @@ final class AttackFixture {
         node.wiring.clientEvents.add(admin, hiddenClient, new EventForm("email", "Untouched event", "No attacked form edits this event."));
         node.wiring.billing.billTicket(admin, hiddenTicket, hiddenClient);
         this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id(), hiddenClient);
+        article = node.article("Clearing paper jams", null, "Open the front cover.", true);
+        draftArticle = node.article("Unreleased fix", product, "Not ready yet.", false);
+        spareArticle = node.article("Spare article", product, "No form links this draft.", false);
         createFormProduct(admin);
         heldItem = item("Held item", false);
         node.wiring.items.checkouts().checkOut(member(), heldItem, Origin.WEB);
@@ -141,6 +149,8 @@ final class AttackFixture {
             handle.execute("INSERT INTO items (id, name, type, created_at) VALUES (?, 'Spare', 'Other', 0)", LAST_RESERVED_ID);
             handle.execute("INSERT INTO clients (id, name, name_key, status, created_at) VALUES (?, 'Spare', 'spare', 'Prospect', 0)",
                     LAST_RESERVED_ID);
+            handle.execute("INSERT INTO articles (id, title, created_by, created_at) VALUES (?, 'Spare', "
+                    + "(SELECT id FROM users WHERE name = 'admin'), 0)", LAST_RESERVED_ID);
         });
     }
 
@@ -161,6 +171,7 @@ final class AttackFixture {
         node.wiring.items.checkouts().checkOut(member(), waitingItem, Origin.WEB);
         targetClient = node.client("Target client " + unique, "Contact").id();
         targetEvent = node.wiring.clientEvents.add(admin, targetClient, new EventForm("phone", "Target event", "Target notes"));
+        targetArticle = node.article("Target article " + unique, product, "Target text.", false);
     }
 
     private long item(String name, boolean needsApproval) {
@@ -238,6 +249,13 @@ final class AttackFixture {
         values.put("$targetEvent", String.valueOf(targetEvent));
         values.put("$client", String.valueOf(targetClient));
         values.put("$event", String.valueOf(targetEvent));
+        values.put("$article", String.valueOf(article));
+        values.put("$draftArticle", String.valueOf(draftArticle));
+        values.put("$spareArticle", String.valueOf(spareArticle));
+        values.put("$targetArticle", String.valueOf(targetArticle));
+        if (text.contains("$articleVersion")) {
+            values.put("$articleVersion", String.valueOf(node.wiring.articles.find(node.admin(), targetArticle).version()));
+        }
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
         }

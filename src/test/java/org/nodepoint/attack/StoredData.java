@@ -23,7 +23,8 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
             "comments", "ticket_changes", "ticket_change_fields", "time_entries", "ticket_forms", "product_forms", "ticket_answers",
             "product_auto_assignees", "ticket_attention", "attachments", "product_images", "form_submissions",
             "items", "item_history",
-            "clients", "client_events", "client_billing", "ticket_billing");
+            "clients", "client_events", "client_billing", "ticket_billing",
+            "articles", "article_tickets", "article_favourites");
 
     /** Objects that no attacked form or call targets, so their rows must stay exactly as they are. */
     record Untouched(long productId, long ticketId, long userId, long clientId) {
