@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class ArticleLinks {
     private static final Logger log = LoggerFactory.getLogger(ArticleLinks.class);
 
-    /** The maximum number of linked tickets that an article page lists; it names how many there are. */
+    /** The maximum number of linked tickets that an article page lists. The page names how many there are. */
     public static final int MAX_TICKETS_SHOWN = 50;
     /** The maximum number of articles that the link form offers. */
     public static final int MAX_CHOICES = 200;
@@ -68,7 +68,7 @@ public final class ArticleLinks {
 
     /**
      * Links the article to the ticket and returns it. The article must be published and for the
-     * ticket's project or for all projects; any other id, a draft's included, gets the same message,
+     * ticket's project or for all projects. Any other id gets the same message, a draft's included,
      * so that the reply does not tell a draft from a missing article.
      */
     public ArticleSummary link(Viewer viewer, long ticketId, String articleIdText) {

@@ -9,7 +9,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.nodepoint.users.Viewer;
 
-/** The article queries; each one filters by {@link ArticleAccess}, so no caller can forget the rule. */
+/** The article queries. Each one filters by {@link ArticleAccess}, so no caller can forget the rule. */
 final class ArticleReads {
     private static final RowMapper<Article> ARTICLE = ConstructorMapper.of(Article.class);
     private static final RowMapper<ArticleSummary> SUMMARY = ConstructorMapper.of(ArticleSummary.class);
@@ -27,7 +27,7 @@ final class ArticleReads {
         this.read = read;
     }
 
-    /** Which articles a list shows: all, those of all projects, or those of one project. */
+    /** The project filter of a list: every article, only those of all projects, or those of one project. */
     record ProductFilter(boolean allProjectsOnly, Long productId) {
         static final ProductFilter NONE = new ProductFilter(false, null);
 

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Support articles: Markdown pages for one project or for all projects. Level 4 creates them as
  * drafts, edits, publishes, unpublishes and deletes them. Everyone who may see the site reads the
- * published ones, and signed-in users mark favourites for their home page. Who sees which article
- * is decided by {@link ArticleAccess} alone.
+ * published ones, and signed-in users mark favourites for their home page. {@link ArticleAccess}
+ * alone decides which articles a viewer may see.
  */
 public final class ArticleService {
     private static final Logger log = LoggerFactory.getLogger(ArticleService.class);
@@ -29,7 +29,7 @@ public final class ArticleService {
     public static final int MIN_TITLE_LENGTH = 2;
     public static final int MAX_TITLE_LENGTH = 50;
     public static final int MAX_BODY_LENGTH = 100_000;
-    /** The maximum number of favourites that the home page lists; it names how many there are in all. */
+    /** The maximum number of favourites that the home page lists. The page names how many there are in all. */
     public static final int HOME_FAVOURITES = 10;
 
     private final ArticleReads reads;
@@ -146,7 +146,7 @@ public final class ArticleService {
         return article;
     }
 
-    /** Adds a visible article to the signed-in viewer's favourites; adding it twice changes nothing. */
+    /** Adds a visible article to the signed-in viewer's favourites. Adding it twice changes nothing. */
     public Article favourite(Viewer viewer, long id) {
         requireSignedIn(viewer);
         Article article = find(viewer, id);

@@ -91,7 +91,7 @@ final class AnswerRules {
         this.findArticle = findArticle;
     }
 
-    /** Checks the answers that {@code viewer} submitted for a ticket of the product; nothing is written. */
+    /** Checks the answers that {@code viewer} submitted for a ticket of the product, without writing anything. */
     Checked check(TicketForm form, AnswerSet submitted, String submitterAddress, Viewer viewer, long productId) {
         FieldErrors errors = new FieldErrors();
         List<TicketAnswer> answers = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.articles.ArticleService;
 import org.nodepoint.db.Database;
 import org.nodepoint.tickets.TicketService;
+import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 import org.nodepoint.web.PathIds;
 
@@ -29,7 +30,22 @@ public final class FormAnswers {
      */
     public List<TicketAnswer> list(Viewer viewer, long ticketId) {
         tickets.findVisible(viewer, ticketId);
-        List<TicketAnswer> stored = read.withExtension(FormDao.class, dao -> dao.listAnswers(ticketId));
+        return resolveArticles(viewer, read.withExtension(FormDao.class, dao -> dao.listAnswers(ticketId)));
+    }
+
+    /**
+     * Returns the ticket's answers for the legacy API, whose actor reads every ticket. Its article
+     * answers name only published articles, as for a level 3 user, because an API key is no
+     * project manager who may see drafts.
+     */
+    public List<TicketAnswer> listForApi(Viewer apiActor, long ticketId) {
+        tickets.findVisible(apiActor, ticketId);
+        Viewer articleReader = new Viewer(apiActor.userId(), apiActor.name(), Level.TICKETS_MANAGEMENT);
+        return resolveArticles(articleReader, read.withExtension(FormDao.class, dao -> dao.listAnswers(ticketId)));
+    }
+
+    /** Replaces the stored id of each article answer with the title, or with "" when the viewer may not see the article. */
+    private List<TicketAnswer> resolveArticles(Viewer viewer, List<TicketAnswer> stored) {
         List<Long> articleIds = stored.stream().map(FormAnswers::articleIdOf).filter(Objects::nonNull).toList();
         if (articleIds.isEmpty()) {
             return stored;

@@ -24,7 +24,7 @@ public record TicketAnswer(int position, String question, String type, String va
         return !value.isEmpty() || articleId != null;
     }
 
-    /** True for an answer that names an article; its title is "" when the viewer may not see the article. */
+    /** True for an answer that names an article. Its title is "" when the viewer may not see the article. */
     public boolean isArticle() {
         return articleId != null;
     }

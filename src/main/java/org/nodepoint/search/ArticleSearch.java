@@ -14,7 +14,7 @@ import org.nodepoint.users.Viewer;
  * viewer may see, ranked by BM25 with titles weighted higher, with highlighted snippets.
  */
 public final class ArticleSearch {
-    /** The maximum number of articles that the results page lists; it names how many match in all. */
+    /** The maximum number of articles that the results page lists. The page names how many match in all. */
     public static final int MAX_HITS = 10;
     private static final int SNIPPET_TOKENS = 24;
     private static final double TITLE_WEIGHT = 5.0;

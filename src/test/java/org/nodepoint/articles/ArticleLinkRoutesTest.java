@@ -62,7 +62,7 @@ class ArticleLinkRoutesTest {
     }
 
     @Test
-    void link_form_offers_articles_of_all_projects_but_no_drafts_or_other_projects() {
+    void link_form_skips_drafts_and_other_projects() {
         node.article("Everyone guide", null, "", true);
         node.article("Draft guide", printers, "", false);
         node.article("Scanner guide", scanners, "", true);
@@ -103,7 +103,7 @@ class ArticleLinkRoutesTest {
     }
 
     @Test
-    void draft_link_gives_level_three_the_same_message_as_a_missing_article() {
+    void draft_link_looks_like_missing_article() {
         long draft = node.article("Draft guide", printers, "", false);
         node.http((server, client) -> {
             Browser staff = signedIn(client.getOrigin(), "staff");
@@ -134,7 +134,7 @@ class ArticleLinkRoutesTest {
     }
 
     @Test
-    void article_page_lists_open_linked_tickets_the_viewer_may_read() {
+    void article_page_lists_open_readable_tickets() {
         Product restricted = node.product("Server room", "Restricted");
         long closed = node.ticket(node.admin(), printers, "Old jam", "Fixed long ago.");
         long hidden = node.ticket(node.admin(), restricted, "Rack jam", "Restricted ticket.");

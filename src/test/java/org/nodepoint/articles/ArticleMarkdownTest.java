@@ -53,7 +53,9 @@ class ArticleMarkdownTest {
             "<!-- <script>alert(1)</script> -->",
             "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
             "<a href=\"java\u0000script:alert(1)\">nul</a>",
-            "<table><tr><td background=\"javascript:alert(1)\">cell</td></tr></table>");
+            "<table><tr><td background=\"javascript:alert(1)\">cell</td></tr></table>",
+            "[x](//evil.example/path)",
+            "<a href=\"\\\\evil.example\">backslashes</a>");
 
     @Test
     void hostile_corpus_keeps_no_script() {
@@ -68,7 +70,8 @@ class ArticleMarkdownTest {
                     assertThat(attribute.getKey()).as("attribute of %s", input).doesNotStartWith("on").isNotEqualTo("style");
                     String value = attribute.getValue().replaceAll("[\\s\\u0000]", "").toLowerCase();
                     assertThat(value).as("attribute value of %s", input)
-                            .doesNotContain("javascript:").doesNotContain("vbscript:").doesNotStartWith("data:");
+                            .doesNotContain("javascript:").doesNotContain("vbscript:").doesNotStartWith("data:")
+                            .doesNotStartWith("//").doesNotStartWith("\\\\");
                 });
             }
             assertThat(html.toLowerCase()).as("output of %s", input).doesNotContain("<script").doesNotContain("javascript:");
@@ -98,6 +101,13 @@ class ArticleMarkdownTest {
         assertThat(document.select("table td")).hasSize(2);
         assertThat(document.select("code.language-java").text()).isEqualTo("int x;");
         assertThat(document.select("img").attr("src")).isEqualTo("/static/logo.png");
+    }
+
+    @Test
+    void images_only_from_this_site() {
+        String html = markdown.toSafeHtml("![a](https://evil.example/track.png) ![b](//evil.example/t.png) ![c](/static/logo.png)");
+
+        assertThat(Jsoup.parseBodyFragment(html).select("img[src]").eachAttr("src")).containsExactly("/static/logo.png");
     }
 
     @Test

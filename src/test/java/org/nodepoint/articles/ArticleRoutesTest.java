@@ -58,7 +58,7 @@ class ArticleRoutesTest {
     }
 
     @Test
-    void title_of_one_or_fifty_one_characters_is_rejected() {
+    void title_too_short_or_long_is_rejected() {
         node.http((server, client) -> {
             Browser manager = signedIn(client.getOrigin(), "manager");
 
@@ -185,7 +185,7 @@ class ArticleRoutesTest {
     }
 
     @Test
-    void list_hides_drafts_from_level_one_and_filters_by_project() {
+    void list_hides_drafts_and_filters_by_project() {
         node.article("Toner guide", printers, "", true);
         node.article("Everyone guide", null, "", true);
         node.article("Draft guide", printers, "", false);

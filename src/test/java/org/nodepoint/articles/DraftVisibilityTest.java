@@ -127,7 +127,7 @@ class DraftVisibilityTest {
         }
     }
 
-    /** The pages that show articles: the list, the article, its ticket, search and the home page. */
+    /** Returns the pages that show articles: the list, the article, its ticket, search and the home page. */
     private List<String> surfaces() {
         return List.of("/articles", "/articles/" + articleId, "/tickets/" + ticketId, "/search?q=" + BODY_WORD, "/");
     }

@@ -50,7 +50,7 @@ class ArticleFieldFilingTest {
     }
 
     @Test
-    void filing_page_offers_published_articles_of_project_and_all() {
+    void filing_page_offers_published_articles() {
         node.http((server, client) -> {
             Browser reporter = signedIn(client.getOrigin(), "reporter");
 
