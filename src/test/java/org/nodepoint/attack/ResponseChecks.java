@@ -196,7 +196,7 @@ final class ResponseChecks {
             }
             for (Element candidate : page.getElementsByTag(injected.normalName())) {
                 if (isInsideSanitisedHtml(candidate)) {
-                    // Markdown articles may contain allowed HTML such as a heading; checkSanitisedElement checks it.
+                    // Markdown articles may contain allowed HTML such as a heading, which checkSanitisedElement checks.
                     continue;
                 }
                 boolean sameAttributes = hasAttributes && injected.attributes().asList().stream()
