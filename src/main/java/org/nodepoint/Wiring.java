@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import org.nodepoint.admin.SiteSettingsRoutes;
 import org.nodepoint.admin.SiteSettingsService;
+import org.nodepoint.articles.ArticleLinkRoutes;
+import org.nodepoint.articles.ArticleLinks;
+import org.nodepoint.articles.ArticleRoutes;
+import org.nodepoint.articles.ArticleService;
 import org.nodepoint.auth.AccountRoutes;
 import org.nodepoint.auth.AuthRoutes;
 import org.nodepoint.auth.EmailConfirmationRoutes;
@@ -56,6 +60,7 @@ import org.nodepoint.projects.AutoAssignRoutes;
 import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.search.ArticleSearch;
 import org.nodepoint.search.SearchRoutes;
 import org.nodepoint.search.SearchService;
 import org.nodepoint.setup.SetupCode;
@@ -143,6 +148,8 @@ public final class Wiring implements AutoCloseable {
     public final SharedFiles sharedFiles;
     public final HiddenPanels hiddenPanels;
     public final TaskService tasks;
+    public final ArticleService articles;
+    public final ArticleLinks articleLinks;
 
     private final Clock clock;
 
@@ -182,7 +189,9 @@ public final class Wiring implements AutoCloseable {
         this.tickets = new TicketService(database, settings, users, products, events, clock);
         this.forms = new FormService(database, settings, products, clock);
         this.items = new ItemService(database, settings, users, events, systemLog, clock);
-        this.formAnswers = new FormAnswers(database, tickets);
+        this.articles = new ArticleService(database, settings, clock);
+        this.articleLinks = new ArticleLinks(database, articles, tickets, settings, clock);
+        this.formAnswers = new FormAnswers(database, tickets, articles);
         this.following = new Following(database, tickets, settings, events);
         this.assignments = new Assignments(database, tickets, users, events, clock);
         this.attention = new AttentionFlags(database, tickets, users, settings, events, clock);
@@ -195,7 +204,7 @@ public final class Wiring implements AutoCloseable {
         this.clientEvents = new ClientEvents(database, settings, clock);
         this.billing = new BillingService(database, settings, clients, tickets, timeTracking, systemLog, clock);
         this.tasks = new TaskService(database, settings, products, users, events, systemLog, clock);
-        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing, tasks);
+        this.formFiling = new FormFiling(forms, tickets, products, users, attachments, items, clients, billing, tasks, articles);
         this.siteSettings = new SiteSettingsService(settings, systemLog);
         this.shoutbox = new Shoutbox(database, systemLog, clock);
         this.sharedFiles = new SharedFiles(database, settings, attachments, uploadFolder, systemLog, clock);
@@ -251,24 +260,26 @@ public final class Wiring implements AutoCloseable {
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
                 new EmailConfirmationRoutes(emailConfirmations, users, pages),
                 new UserRoutes(userManagement, settings, pages),
-                new HomeRoutes(tickets, following, attention, items, tasks, legacyApi.api(), pages, shoutbox, hiddenPanels),
+                new HomeRoutes(tickets, following, attention, items, tasks, legacyApi.api(), articles, pages, shoutbox, hiddenPanels),
                 new ShoutboxRoutes(shoutbox, gate),
                 new SharedFileRoutes(sharedFiles, settings, pages, gate),
                 productRoutes,
                 new TaskRoutes(tasks, productRoutes, gate, submissions),
                 new AutoAssignRoutes(autoAssignees),
                 new TicketRoutes(tickets, products, settings, pages, gate, formFiling, formAnswers,
-                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions, billing),
+                        new TicketPeoplePanel(following, assignments, attention), attention, attachments, timeTracking, submissions, billing, articleLinks),
                 new TicketPeopleRoutes(following, assignments, attention, settings, pages, gate),
                 new FormRoutes(forms, products, settings, pages, gate),
                 new AttachmentRoutes(attachments, gate),
                 new ProductImageRoutes(productImages, products, pages),
-                new SearchRoutes(search, pages, gate),
+                new SearchRoutes(search, new ArticleSearch(database, articles), pages, gate),
                 new SiteSettingsRoutes(siteSettings, testMail, pages),
                 new SystemLogRoutes(systemLog, settings, pages),
                 new ItemRoutes(items, products, settings, pages, gate, submissions),
                 new ClientRoutes(clients, clientEvents, billing, settings, pages, gate),
                 new ClientEventRoutes(clients, clientEvents, billing, settings, pages),
+                new ArticleRoutes(articles, articleLinks, products, settings, pages, gate),
+                new ArticleLinkRoutes(articleLinks, gate),
                 legacyApi));
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import org.nodepoint.articles.ArticleSummary;
 import org.nodepoint.clients.Client;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.inventory.ItemSummary;
@@ -78,18 +79,28 @@ final class AnswerRules {
         List<Task> of(long userId, long productId);
     }
 
+    private final ArticleChoice findArticle;
+
+    /** Finds an article that an article field may name: published, visible to the viewer, and for the project or for all. */
+    interface ArticleChoice {
+        Optional<ArticleSummary> find(Viewer viewer, long productId, long articleId);
+    }
+
     /**
      * Takes the look-ups that the fields need: users by name for the user and assignee fields, the
      * upload rules for file fields, a user's checked-out items for the own items field, clients
-     * by id for the client field, and a user's open tasks of a project for the own tasks field.
+     * by id for the client field, a user's open tasks of a project for the own tasks field, and the
+     * articles that an article field may name.
      */
     AnswerRules(Function<String, Optional<User>> findUser, AttachmentService attachments,
-            LongFunction<List<ItemSummary>> checkedOutBy, LongFunction<Optional<Client>> findClient, OpenTasks openTasks) {
+            LongFunction<List<ItemSummary>> checkedOutBy, LongFunction<Optional<Client>> findClient, OpenTasks openTasks,
+            ArticleChoice findArticle) {
         this.findUser = findUser;
         this.attachments = attachments;
         this.checkedOutBy = checkedOutBy;
         this.findClient = findClient;
         this.openTasks = openTasks;
+        this.findArticle = findArticle;
     }
 
     /** Checks the answers that {@code viewer} submitted for a ticket of the product; nothing is written. */
@@ -110,6 +121,7 @@ final class AnswerRules {
                 case OWN_ITEMS -> checkOwnItem(field, submitted.value(field.position()), key, errors, viewer);
                 case OWN_TASKS -> checkOwnTask(field, submitted.value(field.position()), key, errors, viewer, productId);
                 case CLIENT -> checkClient(field, submitted.value(field.position()), key, errors, clients);
+                case ARTICLE -> checkArticle(field, submitted.value(field.position()), key, errors, viewer, productId);
                 default -> checkValue(field, submitted.value(field.position()), key, errors);
             };
             if (field.type() == FieldType.PRIORITY && !value.isEmpty()) {
@@ -226,6 +238,18 @@ final class AnswerRules {
         }
         chosen.add(new ClientChoice(client.get().id(), key, field.question()));
         return client.get().name();
+    }
+
+    /** Accepts the id of an article that the field may name, and returns the id to store as the answer. */
+    private String checkArticle(FormField field, String raw, String key, FieldErrors errors, Viewer viewer, long productId) {
+        String text = UserText.singleLine(raw);
+        if (text.isEmpty()) {
+            return "";
+        }
+        Long id = PathIds.parseNumber(text);
+        Optional<ArticleSummary> article = id == null ? Optional.empty() : findArticle.find(viewer, productId, id);
+        return article.map(found -> String.valueOf(found.id()))
+                .orElseGet(() -> invalid("forms.answer.article", field.question(), key, errors));
     }
 
     private static String maxLength(String text, int max, String question, String key, FieldErrors errors) {

@@ -30,8 +30,11 @@ public enum FieldType {
     PHONE("phone", 13, true),
     /** One uploaded file, stored as an attachment of the new ticket. Only users at or above upload_lvl may answer it. */
     FILE("file", 14, true),
-    // TODO: make available once the articles module lists the published articles.
-    ARTICLE("article", 15, false),
+    /**
+     * One of the published articles of the ticket's project or of all projects. The answer stores the
+     * article's id, so that the ticket page shows the title only to viewers who may see the article.
+     */
+    ARTICLE("article", 15, true),
     /** One of the submitter's open tasks in the ticket's project, stored as "description (due yyyy-mm-dd)". */
     OWN_TASKS("own_tasks", 16, true),
     /** Sets the ticket's priority. A form has at most one. */

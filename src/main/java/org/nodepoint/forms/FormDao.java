@@ -98,6 +98,7 @@ interface FormDao {
     @SqlUpdate("INSERT INTO ticket_assignees (ticket_id, user_id) VALUES (:ticketId, :userId) ON CONFLICT DO NOTHING")
     void insertAssignee(@Bind("ticketId") long ticketId, @Bind("userId") long userId);
 
-    @SqlQuery("SELECT position, question, type, value, attachment_id FROM ticket_answers WHERE ticket_id = :ticketId ORDER BY position")
+    @SqlQuery("SELECT position, question, type, value, attachment_id, NULL AS article_id FROM ticket_answers WHERE ticket_id = :ticketId "
+            + "ORDER BY position")
     List<TicketAnswer> listAnswers(@Bind("ticketId") long ticketId);
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.nodepoint.articles.ArticleService;
 import org.nodepoint.billing.BillingService;
 import org.nodepoint.clients.ClientService;
 import org.nodepoint.errors.FieldErrors;
@@ -36,6 +37,8 @@ public final class FormFiling {
      * still be typed in, so the page stays small on sites with many users.
      */
     static final int MAX_SUGGESTED_NAMES = 500;
+    /** The maximum number of articles that an article field offers, by title. */
+    static final int MAX_ARTICLE_CHOICES = 200;
 
     private final FormService forms;
     private final TicketService tickets;
@@ -46,10 +49,12 @@ public final class FormFiling {
     private final ClientService clients;
     private final BillingService billing;
     private final TaskService tasks;
+    private final ArticleService articles;
     private final AnswerRules rules;
 
     public FormFiling(FormService forms, TicketService tickets, ProductService products, UserService users,
-            AttachmentService attachments, ItemService items, ClientService clients, BillingService billing, TaskService tasks) {
+            AttachmentService attachments, ItemService items, ClientService clients, BillingService billing, TaskService tasks,
+            ArticleService articles) {
         this.forms = forms;
         this.tickets = tickets;
         this.products = products;
@@ -59,7 +64,9 @@ public final class FormFiling {
         this.clients = clients;
         this.billing = billing;
         this.tasks = tasks;
-        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy, clients::findById, tasks::openTasksOf);
+        this.articles = articles;
+        this.rules = new AnswerRules(users::findByName, attachments, items::checkedOutBy, clients::findById, tasks::openTasksOf,
+                articles::findPublishedFor);
     }
 
     /**
@@ -74,7 +81,8 @@ public final class FormFiling {
                 attachments.limits(viewer),
                 hasField(form, FieldType.OWN_ITEMS) && viewer.isSignedIn() ? items.checkedOutBy(viewer.userId()) : List.of(),
                 hasField(form, FieldType.CLIENT) ? clients.listOpen() : List.of(),
-                hasField(form, FieldType.OWN_TASKS) && viewer.isSignedIn() ? tasks.openTasksOf(viewer.userId(), product.id()) : List.of()));
+                hasField(form, FieldType.OWN_TASKS) && viewer.isSignedIn() ? tasks.openTasksOf(viewer.userId(), product.id()) : List.of(),
+                hasField(form, FieldType.ARTICLE) ? articles.publishedFor(viewer, product.id(), MAX_ARTICLE_CHOICES) : List.of()));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.nodepoint.home;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import org.nodepoint.articles.ArticleService;
 import org.nodepoint.config.Component;
 import org.nodepoint.inventory.HomeItems;
 import org.nodepoint.inventory.ItemService;
@@ -36,18 +37,20 @@ public final class HomeRoutes implements FeatureRoutes {
     private final ItemService items;
     private final TaskService tasks;
     private final LegacyApi legacyApi;
+    private final ArticleService articles;
     private final Pages pages;
     private final Shoutbox shoutbox;
     private final HiddenPanels hiddenPanels;
 
     public HomeRoutes(TicketService tickets, Following following, AttentionFlags attention, ItemService items, TaskService tasks,
-            LegacyApi legacyApi, Pages pages, Shoutbox shoutbox, HiddenPanels hiddenPanels) {
+            LegacyApi legacyApi, ArticleService articles, Pages pages, Shoutbox shoutbox, HiddenPanels hiddenPanels) {
         this.tickets = tickets;
         this.following = following;
         this.attention = attention;
         this.items = items;
         this.tasks = tasks;
         this.legacyApi = legacyApi;
+        this.articles = articles;
         this.pages = pages;
         this.shoutbox = shoutbox;
         this.hiddenPanels = hiddenPanels;
@@ -75,13 +78,15 @@ public final class HomeRoutes implements FeatureRoutes {
         HomeShoutbox shouts = chrome.hasComponent(Component.SHOUTBOX) ? shoutbox.homePanel(viewer) : HomeShoutbox.NONE;
         boolean gettingStarted = viewer.isSignedIn() && !hiddenPanels.isHidden(viewer, HiddenPanels.GETTING_STARTED);
         HomeTasks ownTasks = chrome.hasComponent(Component.TASKS) ? tasks.homeTasks(viewer) : HomeTasks.NONE;
+        ArticleService.HomeArticles homeArticles = chrome.hasComponent(Component.ARTICLES) ? articles.homeArticles(viewer)
+                : ArticleService.HomeArticles.NONE;
         if (!chrome.hasComponent(Component.TICKETS)) {
             pages.render(ctx, "home/home.jte", new HomePage(chrome, new AttentionList(List.of(), 0), List.of(), List.of(),
-                    new TicketList(List.of(), 0), heldItems, ownTasks, shouts, gettingStarted));
+                    new TicketList(List.of(), 0), heldItems, ownTasks, homeArticles, shouts, gettingStarted));
             return;
         }
         pages.render(ctx, "home/home.jte", new HomePage(chrome, attention.flagsOf(viewer, ATTENTION_LIST_LENGTH),
                 tickets.createdBy(viewer, LIST_LENGTH), tickets.assignedTo(viewer, LIST_LENGTH),
-                following.followedBy(viewer, 0, LIST_LENGTH), heldItems, ownTasks, shouts, gettingStarted));
+                following.followedBy(viewer, 0, LIST_LENGTH), heldItems, ownTasks, homeArticles, shouts, gettingStarted));
     }
 }

@@ -76,7 +76,7 @@ final class TicketCalls {
         }
         Ticket ticket = details.ticket();
         // NodePoint 1.x wrote the answers to a custom form into the description, so scripts find them there.
-        String description = FormAnswers.withAnswers(ticket.description(), formAnswers.list(api.apiActor(), id));
+        String description = FormAnswers.withAnswers(ticket.description(), formAnswers.listForApi(api.apiActor(), id));
         List<List<LegacyJson.Field>> comments = details.comments().stream()
                 .map(comment -> LegacyJson.object(
                         "id", String.valueOf(comment.id()),

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.nodepoint.config.Component;
+import org.nodepoint.web.Chrome;
 import org.nodepoint.web.ComponentGate;
 import org.nodepoint.web.CurrentViewer;
 import org.nodepoint.web.FeatureRoutes;
@@ -17,16 +18,22 @@ public final class SearchRoutes implements FeatureRoutes {
     static final int PAGE_SIZE = 20;
 
     private final SearchService search;
+    private final ArticleSearch articleSearch;
     private final Pages pages;
     private final ComponentGate gate;
 
-    public SearchRoutes(SearchService search, Pages pages, ComponentGate gate) {
+    public SearchRoutes(SearchService search, ArticleSearch articleSearch, Pages pages, ComponentGate gate) {
         this.search = search;
+        this.articleSearch = articleSearch;
         this.pages = pages;
         this.gate = gate;
     }
 
-    /** Search finds tickets only, so it is hidden with the tickets component. */
+    /**
+     * Search is hidden with the tickets component. Its first page also lists matching articles while
+     * the articles component is on.
+     * TODO: keep search open while only the articles component is on, with the ticket results left out.
+     */
     @Override
     public void register(RoutesConfig routes) {
         routes.before("/search", gate.require(Component.TICKETS));
@@ -42,6 +49,9 @@ public final class SearchRoutes implements FeatureRoutes {
         SearchService.Results results = search.search(CurrentViewer.of(ctx), query, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE);
         long shown = Math.min(results.total(), SearchService.MAX_RESULTS);
         Paging paging = new Paging(page, PAGE_SIZE, shown, "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        pages.render(ctx, "search/results.jte", new SearchPage(pages.chrome(ctx), query, results, paging));
+        Chrome chrome = pages.chrome(ctx);
+        ArticleSearch.Results articles = page == 1 && chrome.hasComponent(Component.ARTICLES)
+                ? articleSearch.search(CurrentViewer.of(ctx), query) : ArticleSearch.Results.NONE;
+        pages.render(ctx, "search/results.jte", new SearchPage(chrome, query, results, paging, articles));
     }
 }

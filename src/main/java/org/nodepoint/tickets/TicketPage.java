@@ -1,6 +1,7 @@
 package org.nodepoint.tickets;
 
 import java.util.List;
+import org.nodepoint.articles.TicketArticles;
 import org.nodepoint.billing.TicketBilling;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.forms.TicketAnswer;
@@ -14,7 +15,8 @@ import org.nodepoint.web.Chrome;
  * {@code answers} the answers of the custom form that the ticket was filed with, {@code people}
  * the followers, assignees and attention forms, and {@code attachments} the files of the ticket and
  * its comments. Editors below past_lvl see the description read-only ({@code canEditDescription} false).
- * {@code billing} is the panel that makes the ticket billable to a client.
+ * {@code billing} is the panel that makes the ticket billable to a client, and {@code articles}
+ * the panel of linked support articles.
  */
 public record TicketPage(
         Chrome chrome,
@@ -32,7 +34,8 @@ public record TicketPage(
         boolean canEditDescription,
         TicketTime time,
         TicketFormTokens tokens,
-        TicketBilling billing) {
+        TicketBilling billing,
+        TicketArticles articles) {
 
     public List<TicketStatus> statuses() {
         return List.of(TicketStatus.values());

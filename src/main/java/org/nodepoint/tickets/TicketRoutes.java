@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nodepoint.articles.ArticleLinks;
 import org.nodepoint.billing.BillingService;
 import org.nodepoint.clients.Client;
 import org.nodepoint.config.Component;
@@ -55,10 +56,12 @@ public final class TicketRoutes implements FeatureRoutes {
     private final TimeTracking time;
     private final FormSubmissions submissions;
     private final BillingService billing;
+    private final ArticleLinks articleLinks;
 
     public TicketRoutes(TicketService tickets, ProductService products, SettingsStore settings, Pages pages, ComponentGate gate,
             FormFiling formFiling, FormAnswers formAnswers, TicketPeoplePanel people, AttentionFlags attention,
-            AttachmentService attachments, TimeTracking time, FormSubmissions submissions, BillingService billing) {
+            AttachmentService attachments, TimeTracking time, FormSubmissions submissions, BillingService billing,
+            ArticleLinks articleLinks) {
         this.tickets = tickets;
         this.products = products;
         this.settings = settings;
@@ -72,6 +75,7 @@ public final class TicketRoutes implements FeatureRoutes {
         this.time = time;
         this.submissions = submissions;
         this.billing = billing;
+        this.articleLinks = articleLinks;
     }
 
     @Override
@@ -229,7 +233,8 @@ public final class TicketRoutes implements FeatureRoutes {
                 canComment, products.releases(ticket.productId()), shown, editErrors, commentText, commentErrors,
                 people.load(viewer, ticket, Forms.field(ctx, AttentionFlags.FIELD)), attachments.forTicketPage(viewer, id),
                 viewer.hasLevel(settings.current().pastEditLevel()), TicketTime.forViewer(viewer, settings.current(), time, id),
-                new TicketFormTokens(submissions, ctx, id), billing.panel(viewer, id, billingErrors)));
+                new TicketFormTokens(submissions, ctx, id), billing.panel(viewer, id, billingErrors),
+                articleLinks.panel(viewer, ticket)));
     }
 
     private void requireCanFile(Viewer viewer) {

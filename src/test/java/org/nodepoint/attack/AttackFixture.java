@@ -93,6 +93,11 @@ final class AttackFixture {
     private final Map<Integer, Long> ownTasks = new HashMap<>();
     private long deletableTask;
     private long memberId;
+    /** Articles: a published one of all products, a draft, a draft that no form links, and a new draft to edit in each batch. */
+    private long article;
+    private long draftArticle;
+    private long spareArticle;
+    private long targetArticle;
     private int unique;
 
     private AttackFixture(TestNodePoint node) {
@@ -124,6 +129,9 @@ final class AttackFixture {
         node.wiring.clientEvents.add(admin, hiddenClient, new EventForm("email", "Untouched event", "No attacked form edits this event."));
         node.wiring.billing.billTicket(admin, hiddenTicket, hiddenClient);
         this.untouched = new StoredData.Untouched(hidden.id(), hiddenTicket, bystander.id(), hiddenClient);
+        article = node.article("Clearing paper jams", null, "Open the front cover.", true);
+        draftArticle = node.article("Unreleased fix", product, "Not ready yet.", false);
+        spareArticle = node.article("Spare article", product, "No form links this draft.", false);
         createFormProduct(admin);
         heldItem = item("Held item", false);
         node.wiring.items.checkouts().checkOut(member(), heldItem, Origin.WEB);
@@ -185,6 +193,8 @@ final class AttackFixture {
             handle.execute("INSERT INTO tasks (id, product_id, description, assignee_id, due_date, created_by, created_at) "
                     + "VALUES (?, ?, 'Spare', (SELECT id FROM users WHERE name = 'admin'), '2030-12-31', "
                     + "(SELECT id FROM users WHERE name = 'admin'), 0)", LAST_RESERVED_ID, LAST_RESERVED_ID);
+            handle.execute("INSERT INTO articles (id, title, created_by, created_at) VALUES (?, 'Spare', "
+                    + "(SELECT id FROM users WHERE name = 'admin'), 0)", LAST_RESERVED_ID);
         });
     }
 
@@ -206,6 +216,7 @@ final class AttackFixture {
         targetClient = node.client("Target client " + unique, "Contact").id();
         targetEvent = node.wiring.clientEvents.add(admin, targetClient, new EventForm("phone", "Target event", "Target notes"));
         targetFile = node.sharedFile(admin, "target " + unique + ".txt", "Target file".getBytes(StandardCharsets.UTF_8)).fileId();
+        targetArticle = node.article("Target article " + unique, product, "Target text.", false);
     }
 
     private long item(String name, boolean needsApproval) {
@@ -293,6 +304,13 @@ final class AttackFixture {
         values.put("$ownTask", String.valueOf(ownTasks.getOrDefault(actorLevel, deletableTask)));
         values.put("$deletableTask", String.valueOf(deletableTask));
         values.put("$task", String.valueOf(ownTasks.getOrDefault(actorLevel, deletableTask)));
+        values.put("$article", String.valueOf(article));
+        values.put("$draftArticle", String.valueOf(draftArticle));
+        values.put("$spareArticle", String.valueOf(spareArticle));
+        values.put("$targetArticle", String.valueOf(targetArticle));
+        if (text.contains("$articleVersion")) {
+            values.put("$articleVersion", String.valueOf(node.wiring.articles.find(node.admin(), targetArticle).version()));
+        }
         if (text.contains("$unique")) {
             values.put("$unique", "name" + (++unique));
         }

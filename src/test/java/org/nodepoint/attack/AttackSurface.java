@@ -162,6 +162,14 @@ final class AttackSurface {
             // Shoutbox and files. The delete form's benign confirmation is not the one that deletes.
             form("/shoutbox", Level.AUTHORIZED, Set.of("shouts"), List.of("message"), "/", "message", "Benign message"),
             form("/files/$targetFile/delete", Level.USERS_MANAGEMENT, Set.of(), List.of(), null, "confirm", "no"),
+            // Support articles. The delete form's benign confirmation is not the one that deletes.
+            form("/articles", Level.PROJECTS_MANAGEMENT, Set.of("articles"), List.of("title"), null,
+                    "title", "Benign article", "product", ""),
+            form("/articles/$targetArticle", Level.PROJECTS_MANAGEMENT, Set.of(), List.of("title"), "/articles/$targetArticle",
+                    "version", "$articleVersion", "title", "Target article", "product", "", "body", "Benign *body*", "published", "on"),
+            form("/articles/$targetArticle/delete", Level.PROJECTS_MANAGEMENT, Set.of(), List.of(), null, "confirm", "no"),
+            form("/tickets/$targetTicket/articles", Level.TICKETS_MANAGEMENT, Set.of("article_tickets"), List.of(), "/tickets/$targetTicket",
+                    "articleId", "$article"),
             // Last, because each product it creates lengthens the product list of the new ticket form.
             form("/projects", Level.PROJECTS_MANAGEMENT, Set.of("products", "releases"), List.of("name", "visibility"), null,
                     "name", "$unique", "model", "M-1", "visibility", "Public", "description", "Benign description",
@@ -203,7 +211,8 @@ final class AttackSurface {
             query("/clients", Level.UNAUTHORIZED, "status", "Paid", "page", "1"),
             query("/clients/$targetClient", Level.RESTRICTED_VIEW, "page", "1"),
             query("/files", Level.AUTHORIZED, "page", "1"),
-            query("/files/log", Level.USERS_MANAGEMENT, "page", "1"));
+            query("/files/log", Level.USERS_MANAGEMENT, "page", "1"),
+            query("/articles", Level.GUEST, "product", "$product", "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(
@@ -275,6 +284,20 @@ final class AttackSurface {
             pathParameter("POST", "/projects/{id}/tasks/log/clear", Level.PROJECTS_MANAGEMENT, "$product"),
             pathParameter("POST", "/tasks/{id}/completion", Level.AUTHORIZED, "$ownTask"),
             pathParameter("POST", "/tasks/{id}/delete", Level.PROJECTS_MANAGEMENT, "$deletableTask"),
+            pathParameter("GET", "/articles/{id}", Level.GUEST, "$article"),
+            pathParameter("GET", "/articles/{id}/edit", Level.PROJECTS_MANAGEMENT, "$targetArticle"),
+            pathParameter("POST", "/articles/{id}", Level.PROJECTS_MANAGEMENT, "$targetArticle"),
+            pathParameter("POST", "/articles/{id}/publish", Level.PROJECTS_MANAGEMENT, "$targetArticle"),
+            pathParameter("POST", "/articles/{id}/unpublish", Level.PROJECTS_MANAGEMENT, "$targetArticle"),
+            // Without the confirmation field nothing is deleted.
+            pathParameter("POST", "/articles/{id}/delete", Level.PROJECTS_MANAGEMENT, "$targetArticle"),
+            // Unfavourite comes before favourite, so that it finds no favourite to remove: removed rows count as damage.
+            pathParameter("POST", "/articles/{id}/unfavourite", Level.UNAUTHORIZED, "$article"),
+            pathParameter("POST", "/articles/{id}/favourite", Level.UNAUTHORIZED, "$article", "article_favourites"),
+            // An empty form links nothing. Only the target tickets get links, and never to the spare draft, so no unlink finds a row.
+            pathParameter("POST", "/tickets/{id}/articles", Level.TICKETS_MANAGEMENT, "$ticket"),
+            pathParameter("POST", "/tickets/{id}/articles/$spareArticle/delete", Level.PROJECTS_MANAGEMENT, "$ticket"),
+            pathParameter("POST", "/tickets/$ticket/articles/{articleId}/delete", Level.PROJECTS_MANAGEMENT, "$article"),
             assetPath("/static/{path}", "css/nodepoint.css"),
             assetPath("/webjars/{path}", "$bootstrapPath/css/bootstrap.min.css"));
 

@@ -33,6 +33,14 @@ final class ResponseChecks {
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href", "data", "poster",
             "background", "srcdoc", "srcset");
 
+    /** The attribute that marks a container of sanitised article HTML. */
+    static final String SANITISED_HTML = "data-sanitised-html";
+    /** The elements and attributes that ArticleMarkdown keeps, and the links it allows. */
+    private static final Set<String> SANITISED_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em",
+            "strong", "del", "ul", "ol", "li", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "a", "img");
+    private static final Set<String> SANITISED_ATTRIBUTES = Set.of("href", "title", "rel", "src", "alt", "align", "class", "start");
+    private static final Pattern SANITISED_LINK = Pattern.compile("(?i)(https?://|mailto:|/(?![/\\\\])|#)[^\\s\\p{Cntrl}]*");
+
     /** The tag and attribute names and script sources of our own pages. */
     static final class Vocabulary {
         private final Set<String> tags = new TreeSet<>();
@@ -115,6 +123,10 @@ final class ResponseChecks {
 
     private static void checkMarkup(Document document, Vocabulary vocabulary, List<String> problems) {
         for (Element element : document.getAllElements()) {
+            if (isInsideSanitisedHtml(element)) {
+                checkSanitisedElement(element, problems);
+                continue;
+            }
             String tag = element.normalName();
             if (!vocabulary.tags.contains(tag)) {
                 problems.add("element <" + tag + "> that our pages do not use");
@@ -141,6 +153,30 @@ final class ResponseChecks {
     }
 
     /**
+     * Returns true inside a container marked {@value #SANITISED_HTML}: an article body, whose
+     * Markdown may add headings, lists, tables and links that our other pages never use.
+     */
+    private static boolean isInsideSanitisedHtml(Element element) {
+        return element.parents().stream().anyMatch(parent -> parent.hasAttr(SANITISED_HTML));
+    }
+
+    /** Checks an element of sanitised HTML against the allow-list of ArticleMarkdown instead of our own vocabulary. */
+    private static void checkSanitisedElement(Element element, List<String> problems) {
+        if (!SANITISED_TAGS.contains(element.normalName())) {
+            problems.add("element <" + element.normalName() + "> that the article sanitiser does not allow");
+        }
+        for (Attribute attribute : element.attributes()) {
+            String name = attribute.getKey().toLowerCase(Locale.ROOT);
+            if (!SANITISED_ATTRIBUTES.contains(name)) {
+                problems.add("attribute " + name + " that the article sanitiser does not allow, on <" + element.normalName() + ">");
+            }
+            if (URL_ATTRIBUTES.contains(name) && !SANITISED_LINK.matcher(attribute.getValue()).matches()) {
+                problems.add("link that the article sanitiser does not allow: " + name + "=\"" + attribute.getValue() + "\"");
+            }
+        }
+    }
+
+    /**
      * Parses the input as an HTML fragment and reports each of its elements that appears in the
      * page with the same attributes, or with the same text when it has no attributes. An escaped
      * input shows up as text only, so none of its elements can match.
@@ -159,6 +195,10 @@ final class ResponseChecks {
                 continue;
             }
             for (Element candidate : page.getElementsByTag(injected.normalName())) {
+                if (isInsideSanitisedHtml(candidate)) {
+                    // Markdown articles may contain allowed HTML such as a heading, which checkSanitisedElement checks.
+                    continue;
+                }
                 boolean sameAttributes = hasAttributes && injected.attributes().asList().stream()
                         .allMatch(attribute -> candidate.hasAttr(attribute.getKey()) && candidate.attr(attribute.getKey()).equals(attribute.getValue()));
                 boolean sameText = !hasAttributes && candidate.ownText().equals(text);

@@ -20,6 +20,7 @@ class ResponseChecksTest {
 
     ResponseChecksTest() {
         vocabulary.learn(page(200, HTML, OWN_PAGE.formatted("Printer jams")));
+        vocabulary.learn(page(200, HTML, OWN_PAGE.formatted("<div data-sanitised-html><p>Benign article</p></div>")));
     }
 
     @Test
@@ -50,6 +51,28 @@ class ResponseChecksTest {
 
         assertThat(problems).anyMatch(problem -> problem.contains("link that is not a site path"));
         assertThat(problems).anyMatch(problem -> problem.contains("the input's element is in the page"));
+    }
+
+    @Test
+    void allowed_article_markup_has_no_problems() {
+        AttackCorpus.Input input = input("<h1>Big heading</h1>");
+        String article = "<div data-sanitised-html><h1>Big heading</h1><a href=\"https://example.org\" rel=\"nofollow\">x</a></div>";
+
+        List<String> problems = ResponseChecks.problems(page(200, HTML, OWN_PAGE.formatted(article)), input, vocabulary);
+
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void disallowed_article_markup_is_reported() {
+        AttackCorpus.Input input = input("<iframe src=//evil.example>");
+        String article = "<div data-sanitised-html><iframe src=\"//evil.example\"></iframe><img src=\"x\" onerror=\"alert(1)\"></div>";
+
+        List<String> problems = ResponseChecks.problems(page(200, HTML, OWN_PAGE.formatted(article)), input, vocabulary);
+
+        assertThat(problems).anyMatch(problem -> problem.contains("element <iframe> that the article sanitiser does not allow"));
+        assertThat(problems).anyMatch(problem -> problem.contains("attribute onerror that the article sanitiser does not allow"));
+        assertThat(problems).anyMatch(problem -> problem.contains("link that the article sanitiser does not allow: src=\"//evil.example\""));
     }
 
     @Test

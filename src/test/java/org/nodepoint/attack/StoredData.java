@@ -25,7 +25,8 @@ record StoredData(Map<String, Long> rowCounts, Map<Long, Integer> levels, long s
             "items", "item_history",
             "clients", "client_events", "client_billing", "ticket_billing",
             "shouts", "shared_files", "file_downloads", "hidden_home_panels",
-            "tasks", "task_log");
+            "tasks", "task_log",
+            "articles", "article_tickets", "article_favourites");
 
     /** Objects that no attacked form or call targets, so their rows must stay exactly as they are. */
     record Untouched(long productId, long ticketId, long userId, long clientId) {

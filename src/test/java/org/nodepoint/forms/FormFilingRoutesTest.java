@@ -66,6 +66,8 @@ class FormFilingRoutesTest {
         covered.add(FieldType.CLIENT);
         // OwnTasksFieldTest files with the own tasks field, which needs tasks in the project.
         covered.add(FieldType.OWN_TASKS);
+        // ArticleFieldFilingTest files through the article field, which needs published articles.
+        covered.add(FieldType.ARTICLE);
 
         assertThat(covered).containsAll(FieldType.offered());
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.nodepoint.Wiring;
+import org.nodepoint.articles.ArticleForm;
 import org.nodepoint.clients.Client;
 import org.nodepoint.clients.ClientForm;
 import org.nodepoint.config.Settings;
@@ -135,6 +136,14 @@ public final class TestNodePoint implements AutoCloseable {
 
     public long ticket(Viewer author, Product product, String title, String description) {
         return wiring.tickets.file(author, new NewTicket(product.id(), "", title, description, "Normal"), Origin.WEB);
+    }
+
+    /** Creates an article as the administrator, for all projects when {@code product} is null, and returns its id. */
+    public long article(String title, Product product, String body, boolean published) {
+        String productId = product == null ? "" : String.valueOf(product.id());
+        long id = wiring.articles.create(admin(), new ArticleForm(title, "", productId, false));
+        wiring.articles.save(admin(), id, 0, new ArticleForm(title, body, productId, published));
+        return id;
     }
 
     /** Creates a custom form, as the administrator, with one optional question per type, asking for the type's key. */

@@ -56,7 +56,7 @@ class PermissionMatrixTest {
     /** The objects that placeholders name. */
     private record Fixture(Product product, Product hiddenProduct, long ticket, long hiddenTicket, long form, long attachment,
             long hiddenAttachment, long item, long client, Map<String, Long> eventsByActor, long sharedFile, String fileLink, long shout,
-            Map<String, Long> tasksByActor) {
+            Map<String, Long> tasksByActor, long article, long draftArticle, long spareArticle) {
     }
 
     @Test
@@ -180,8 +180,12 @@ class PermissionMatrixTest {
         }
         NewLink link = node.sharedFile(node.admin(), "manual.pdf", "Printer manual".getBytes(StandardCharsets.UTF_8));
         long shout = node.wiring.shoutbox.post(node.admin(), "The printer is fixed.");
+        // The spare article is the one that publish, unpublish and delete requests change, so the other two keep their state.
+        long article = node.article("Clearing paper jams", null, "Open the front cover.", true);
+        long draftArticle = node.article("Unreleased fix", product, "Not ready yet.", false);
+        long spareArticle = node.article("Spare article", product, "Spare text.", false);
         return new Fixture(product, hidden, ticket, hiddenTicket, form, attachment, hiddenAttachment, item, client, events,
-                link.fileId(), link.path(), shout, tasksByActor(node, product));
+                link.fileId(), link.path(), shout, tasksByActor(node, product), article, draftArticle, spareArticle);
     }
 
     /**
@@ -273,7 +277,10 @@ class PermissionMatrixTest {
                 Map.entry("$sharedFile", String.valueOf(fixture.sharedFile())),
                 Map.entry("$fileLink", fixture.fileLink()),
                 Map.entry("$shout", String.valueOf(fixture.shout())),
-                Map.entry("$task", String.valueOf(fixture.tasksByActor().get(actor))));
+                Map.entry("$task", String.valueOf(fixture.tasksByActor().get(actor))),
+                Map.entry("$article", String.valueOf(fixture.article())),
+                Map.entry("$draftArticle", String.valueOf(fixture.draftArticle())),
+                Map.entry("$spareArticle", String.valueOf(fixture.spareArticle())));
     }
 
     private static String fill(String text, String actor, Fixture fixture) {
