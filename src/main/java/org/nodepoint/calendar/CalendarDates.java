@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Reads, writes and compares dates without a time, such as the expiry day of an item or the due
  * day of a task. The database and the web forms use ISO dates (yyyy-mm-dd, as a date input sends
  * them); the legacy API uses mm/dd/yyyy as NodePoint 1.x did. Impossible dates such as 2024-02-30
- * or 13/40/2024 are rejected, never rolled over into the next month.
+ * or 13/40/2024 are rejected, never rolled over into the next month, and so are years before
+ * {@link #MIN_YEAR}.
  *
  * <p>Such a day ends at midnight in the time zone of the settings (time_zone): it is "past" from
  * the first instant of the next day in that zone.
@@ -21,8 +22,13 @@ import java.util.regex.Pattern;
 public final class CalendarDates {
     private static final Pattern ISO = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
     private static final Pattern US = Pattern.compile("([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})");
-    /** Two-digit month and day and a four-digit year, which NodePoint 1.x's add_task looked for anywhere in its due value. */
-    private static final Pattern US_INSIDE_TEXT = Pattern.compile("([0-9]{2})/([0-9]{2})/([0-9]{4})");
+    /**
+     * Two-digit month and day and a four-digit year, which NodePoint 1.x's add_task looked for
+     * anywhere in its due value. Digits next to it make it part of a longer number, not a date.
+     */
+    private static final Pattern US_INSIDE_TEXT = Pattern.compile("(?<![0-9])([0-9]{2})/([0-9]{2})/([0-9]{4})(?![0-9])");
+    /** The earliest year accepted: an earlier one, such as 0000, is a typing error in an expiry or due date. */
+    public static final int MIN_YEAR = 1900;
     private static final DateTimeFormatter US_FORMAT = DateTimeFormatter.ofPattern("MM/dd/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private CalendarDates() {
@@ -67,7 +73,11 @@ public final class CalendarDates {
 
     private static Optional<LocalDate> date(String year, String month, String day) {
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+            int number = Integer.parseInt(year);
+            if (number < MIN_YEAR) {
+                return Optional.empty();
+            }
+            return Optional.of(LocalDate.of(number, Integer.parseInt(month), Integer.parseInt(day)));
         } catch (java.time.DateTimeException | NumberFormatException impossible) {
             return Optional.empty();
         }

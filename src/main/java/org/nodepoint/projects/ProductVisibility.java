@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.nodepoint.users.Level;
 import org.nodepoint.users.Viewer;
 
@@ -31,6 +32,11 @@ public enum ProductVisibility {
     public static Optional<ProductVisibility> parse(String text) {
         String clean = text == null ? "" : text.strip();
         return Arrays.stream(values()).filter(value -> value.label.equalsIgnoreCase(clean)).findFirst();
+    }
+
+    /** Returns the stored labels of the visibilities whose products this viewer may see, for a query. */
+    public static Set<String> labelsVisibleTo(Viewer viewer) {
+        return visibleTo(viewer).stream().map(ProductVisibility::label).collect(Collectors.toSet());
     }
 
     /** Returns the visibilities whose products this viewer may see. */

@@ -1,9 +1,11 @@
 package org.nodepoint.tasks;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -37,10 +39,11 @@ interface TaskDao {
     @SqlQuery("SELECT count(*) FROM tasks WHERE product_id = :productId")
     long countByProduct(@Bind("productId") long productId);
 
-    /** A user's tasks below 100 %, earliest due day first. */
-    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.assignee_id = :userId AND t.completion < 100 "
+    /** A user's tasks below 100 % in projects of the given visibilities, earliest due day first. */
+    @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.assignee_id = :userId AND t.completion < 100 AND p.visibility IN (<visibilities>) "
             + "ORDER BY t.due_date, t.id LIMIT :limit")
-    List<Task> listOpenByAssignee(@Bind("userId") long userId, @Bind("today") String today, @Bind("limit") int limit);
+    List<Task> listOpenByAssignee(@Bind("userId") long userId, @BindList("visibilities") Collection<String> visibilities,
+            @Bind("today") String today, @Bind("limit") int limit);
 
     /** A user's tasks below 100 % in one project, earliest due day first. */
     @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.assignee_id = :userId AND t.product_id = :productId AND t.completion < 100 "
@@ -48,14 +51,15 @@ interface TaskDao {
     List<Task> listOpenByAssigneeInProduct(@Bind("userId") long userId, @Bind("productId") long productId, @Bind("today") String today,
             @Bind("limit") int limit);
 
-    @SqlQuery("SELECT count(*) FROM tasks WHERE assignee_id = :userId AND completion < 100")
-    long countOpenByAssignee(@Bind("userId") long userId);
+    @SqlQuery("SELECT count(*) FROM tasks t JOIN products p ON p.id = t.product_id "
+            + "WHERE t.assignee_id = :userId AND t.completion < 100 AND p.visibility IN (<visibilities>)")
+    long countOpenByAssignee(@Bind("userId") long userId, @BindList("visibilities") Collection<String> visibilities);
 
-    /** A user's tasks that reached 100 % at or after {@code since}, most recently completed first. */
+    /** A user's tasks in projects of the given visibilities that reached 100 % at or after {@code since}, most recently completed first. */
     @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.assignee_id = :userId AND t.completion = 100 AND t.completed_at >= :since "
-            + "ORDER BY t.completed_at DESC, t.id DESC LIMIT :limit")
-    List<Task> listCompletedByAssignee(@Bind("userId") long userId, @Bind("since") long since, @Bind("today") String today,
-            @Bind("limit") int limit);
+            + "AND p.visibility IN (<visibilities>) ORDER BY t.completed_at DESC, t.id DESC LIMIT :limit")
+    List<Task> listCompletedByAssignee(@Bind("userId") long userId, @BindList("visibilities") Collection<String> visibilities,
+            @Bind("since") long since, @Bind("today") String today, @Bind("limit") int limit);
 
     /** Every task of a user, by due day, for the legacy API. */
     @SqlQuery("SELECT " + COLUMNS + FROM + " WHERE t.assignee_id = :userId ORDER BY t.due_date, t.id")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.nodepoint.calendar.CalendarDates;
 import org.nodepoint.config.SettingsStore;
@@ -20,6 +21,7 @@ import org.nodepoint.events.TaskAssigned;
 import org.nodepoint.events.TaskCompleted;
 import org.nodepoint.projects.Product;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.projects.ProductVisibility;
 import org.nodepoint.submissions.Submission;
 import org.nodepoint.syslog.LogCategory;
 import org.nodepoint.syslog.SystemLog;
@@ -143,13 +145,17 @@ public final class TaskService {
     /**
      * Sets the completion of the actor's own task and returns false when it had that value
      * already. Throws ValidationException on {@link #COMPLETION_FIELD} for anything but 0, 10, ...
-     * 100, and ForbiddenException when the actor is not the assignee. Reaching 100 records the
+     * 100, NotFoundException when the task's project is hidden from the actor (as for a missing
+     * task), and ForbiddenException when the actor is not the assignee. Reaching 100 records the
      * completion time and publishes TaskCompleted; when two requests race, only the one whose
      * update changed the row publishes it. Going back below 100 clears the completion time.
      */
     public boolean setCompletion(Viewer actor, long taskId, String value, Origin origin) {
         int completion = parseCompletion(value);
         Task task = find(taskId);
+        if (products.findById(task.productId()).filter(product -> products.isVisible(actor, product)).isEmpty()) {
+            throw notFound();
+        }
         if (actor.isGuest() || task.assigneeId() != actor.userId()) {
             throw new ForbiddenException("tasks.completion.notAssignee");
         }
@@ -237,16 +243,21 @@ public final class TaskService {
                 form, errors, submissionToken));
     }
 
-    /** Returns the home page's tasks panel: the viewer's open tasks by due day, then those completed in the last week. */
+    /**
+     * Returns the home page's tasks panel: the viewer's open tasks by due day, then those completed
+     * in the last week. Tasks of projects that the viewer may no longer see, after a change of the
+     * project's visibility or of the viewer's level, are left out.
+     */
     public HomeTasks homeTasks(Viewer viewer) {
         if (!viewer.isSignedIn()) {
             return HomeTasks.NONE;
         }
         String today = today();
         long since = clock.millis() - RECENTLY_COMPLETED.toMillis();
+        Set<String> visible = ProductVisibility.labelsVisibleTo(viewer);
         return read.withExtension(TaskDao.class, dao -> new HomeTasks(
-                dao.listOpenByAssignee(viewer.userId(), today, HOME_OPEN_LENGTH), dao.countOpenByAssignee(viewer.userId()),
-                dao.listCompletedByAssignee(viewer.userId(), since, today, HOME_COMPLETED_LENGTH)));
+                dao.listOpenByAssignee(viewer.userId(), visible, today, HOME_OPEN_LENGTH), dao.countOpenByAssignee(viewer.userId(), visible),
+                dao.listCompletedByAssignee(viewer.userId(), visible, since, today, HOME_COMPLETED_LENGTH)));
     }
 
     /** Returns a user's open tasks in one project by due day, for a custom form's own-tasks question. */

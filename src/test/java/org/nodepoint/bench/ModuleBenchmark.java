@@ -18,7 +18,8 @@ import org.nodepoint.testing.TestNodePoint;
 /**
  * Measures the module pages beyond tickets on a large site: the Endava tickets (47,837), 20,000
  * inventory items imported from a generated CSV, and 2,000 clients with 40,000 CRM events and
- * 40,000 billable tickets, one client holding 5,000 of them. A program, not a test: run it as
+ * 40,000 billable tickets, one client holding 5,000 of them, and 2,000 articles, 5,000 tasks,
+ * 1,000 shoutbox messages and 2,000 shared files. A program, not a test: run it as
  * docs/benchmarks.md shows.
  */
 public final class ModuleBenchmark {
@@ -28,6 +29,8 @@ public final class ModuleBenchmark {
     static final int BILLED_TICKETS = 40_000;
     /** The client with the longest statement: the first one, with this many billable tickets. */
     static final int BIG_CLIENT_TICKETS = 5_000;
+    static final int ARTICLES = 2_000;
+    private static final String[] SEARCH_WORDS = {"password", "printer", "vpn", "laptop", "access", "invoice"};
     private static final String[] TYPES = {"Laptop", "Monitor", "Phone", "Headset", "Dock", "Projector"};
 
     public static void main(String[] args) throws Exception {
@@ -53,6 +56,7 @@ public final class ModuleBenchmark {
         try (Wiring wiring = Wiring.open(folder)) {
             addClients(wiring);
             holdItems(wiring);
+            addKnowledgeAndTasks(wiring);
             measure(wiring);
         }
     }
@@ -119,13 +123,44 @@ public final class ModuleBenchmark {
         });
     }
 
+    /**
+     * Adds 2,000 articles (a tenth of them drafts) whose bodies are ticket texts, 10,000 links from
+     * tickets to them, 5,000 tasks of the administrator (300 open), 1,000 shoutbox messages and
+     * 2,000 shared files, in one transaction.
+     */
+    private static void addKnowledgeAndTasks(Wiring wiring) {
+        long started = System.nanoTime();
+        wiring.database.write().useTransaction(handle -> {
+            long admin = handle.createQuery("SELECT id FROM users WHERE name = 'admin'").mapTo(Long.class).one();
+            long now = System.currentTimeMillis();
+            handle.execute("INSERT INTO articles (id, product_id, title, body, published, created_by, created_at) "
+                    + "SELECT id, CASE WHEN id % 5 = 0 THEN NULL ELSE product_id END, 'Article ' || id || ': ' || substr(title, 1, 30), "
+                    + "'## Steps' || char(10) || char(10) || description, CASE WHEN id % 10 = 0 THEN 0 ELSE 1 END, ?, ? "
+                    + "FROM tickets WHERE id <= ?", admin, now, ARTICLES);
+            handle.execute("INSERT INTO article_tickets (article_id, ticket_id, linked_by, linked_at) "
+                    + "SELECT 1 + (id % ?), id, ?, ? FROM tickets WHERE id <= 10000 AND (1 + id % ?) % 10 != 0",
+                    ARTICLES, admin, now, ARTICLES);
+            handle.execute("INSERT INTO article_favourites (user_id, article_id) SELECT ?, id FROM articles WHERE id <= 20", admin);
+            handle.execute("INSERT INTO tasks (product_id, description, assignee_id, due_date, completion, created_by, created_at, completed_at) "
+                    + "SELECT 1 + id % 8, 'Task ' || id, ?, date('now', (id % 60 - 30) || ' days'), "
+                    + "CASE WHEN id <= 300 THEN 0 ELSE 100 END, ?, ?, CASE WHEN id <= 300 THEN NULL ELSE ? END "
+                    + "FROM tickets WHERE id <= 5000", admin, admin, now, now - 30L * 86_400_000L);
+            handle.execute("INSERT INTO shouts (user_id, message, created_at) SELECT ?, 'Message ' || id, ? + id FROM tickets WHERE id <= 1000",
+                    admin, now);
+            handle.execute("INSERT INTO shared_files (token_hash, stored_name, original_name, size_bytes, sha256, uploaded_by, uploaded_at) "
+                    + "SELECT 'hash-' || id, 'stored-' || id, 'manual-' || id || '.pdf', id * 100, 'sha-' || id, ?, ? + id "
+                    + "FROM tickets WHERE id <= 2000", admin, now);
+        });
+        System.out.printf(Locale.ROOT, "Articles, tasks, shouts and files added in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
     private static void measure(Wiring wiring) throws Exception {
         Javalin app = wiring.createApp(new SetupCode("UNUSED00"), null).start("127.0.0.1", 0);
         try {
             PageTimer timer = PageTimer.signedInAsAdmin("http://127.0.0.1:" + app.port());
             Random random = new Random(42);
             String key = wiring.settings.current().apiReadKey();
-            timer.report("GET / (home page with held items)", i -> "/");
+            timer.report("GET / (home page: items, tasks, articles, shoutbox)", i -> "/");
             timer.report("GET /items (page 1)", i -> "/items");
             timer.report("GET /items?status=available&page=N", i -> "/items?status=available&page=" + (1 + random.nextInt(300)));
             timer.report("GET /items?type=T&q=PREFIX", i -> "/items?type=" + TYPES[i % TYPES.length] + "&q="
@@ -137,6 +172,14 @@ public final class ModuleBenchmark {
             timer.report("GET /clients/{id} (random, 20 tickets)", i -> "/clients/" + (2 + random.nextInt(CLIENTS - 1)));
             timer.report("GET /clients/1 (5,000 billable tickets)", i -> "/clients/1");
             timer.report("GET api=list_items (20,000 items, 4.4 MB)", 20, 200, i -> "/nodepoint/?api=list_items&key=" + key);
+            timer.report("GET /articles (page 1)", i -> "/articles");
+            timer.report("GET /articles?product=P&page=N", i -> "/articles?product=" + (1 + random.nextInt(8)) + "&page=" + (1 + random.nextInt(4)));
+            timer.report("GET /articles/{id} (random article)", i -> "/articles/" + (1 + random.nextInt(ARTICLES)));
+            timer.report("GET /search?q=WORD (tickets and articles)", i -> "/search?q=" + SEARCH_WORDS[i % SEARCH_WORDS.length]);
+            timer.report("GET /projects/{id} (625 tasks each)", i -> "/projects/" + (1 + random.nextInt(8)));
+            timer.report("GET /files (page 1 of 2,000 files)", i -> "/files");
+            timer.report("GET api=list_tasks (5,000 tasks)", 20, 200, i -> "/nodepoint/?api=list_tasks&user=admin&key=" + key);
+            timer.report("GET api=list_files (2,000 files)", i -> "/nodepoint/?api=list_files&key=" + key);
             timer.report("GET api=show_billing (5,000 tickets)", i -> "/nodepoint/?api=show_billing&client=Client%200001&key=" + key);
         } finally {
             app.stop();

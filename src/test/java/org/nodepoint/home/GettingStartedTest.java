@@ -56,9 +56,9 @@ class GettingStartedTest {
                 Document member = home(signedIn(client.getOrigin(), "alice", TestNodePoint.PASSWORD));
                 Document admin = home(signedIn(client.getOrigin(), "admin", TestNodePoint.ADMIN_PASSWORD));
 
-                assertThat(member.select("#getting-started a").eachAttr("href")).containsExactly("/tickets/new", "/search", "/settings");
+                assertThat(member.select("#getting-started a").eachAttr("href")).containsExactly("/tickets/new", "/articles", "/search", "/settings");
                 assertThat(admin.select("#getting-started a").eachAttr("href"))
-                        .containsExactly("/tickets/new", "/search", "/settings", "/admin/settings");
+                        .containsExactly("/tickets/new", "/articles", "/search", "/settings", "/admin/settings");
             });
         }
     }

@@ -79,7 +79,8 @@ class TaskApiTest {
     }
 
     @ParameterizedTest(name = "due \"{0}\"")
-    @ValueSource(strings = {"13/40/2024", "02/30/2025", "2026-12-31", "12/31/26", "tomorrow", "13/40/2024 or 01/02/2025"})
+    @ValueSource(strings = {"13/40/2024", "02/30/2025", "2026-12-31", "12/31/26", "tomorrow", "13/40/2024 or 01/02/2025",
+            "12/31/0000", "12/31/99999", "12/31/20261", "112/31/2026"})
     void add_task_rejects_impossible_due(String due) {
         String answer = addTask(due);
 

@@ -22,6 +22,7 @@ import org.nodepoint.events.Origin;
 import org.nodepoint.events.TaskAssigned;
 import org.nodepoint.events.TaskCompleted;
 import org.nodepoint.projects.Product;
+import org.nodepoint.projects.ProductForm;
 import org.nodepoint.submissions.Submission;
 import org.nodepoint.syslog.LogEntry;
 import org.nodepoint.testing.Browser;
@@ -121,7 +122,7 @@ class TaskRoutesTest {
             assertThat(page.select("#description-error").text()).isEqualTo("Task must have from 1 to 500 characters.");
             assertThat(page.select("#assigneeId-error").text())
                     .isEqualTo("Assigned to must be one of the listed users: an enabled user of level 1 or higher who can see this project.");
-            assertThat(page.select("#due-error").text()).isEqualTo("Due must be a real date, such as 2026-12-31.");
+            assertThat(page.select("#due-error").text()).isEqualTo("Due must be a real date from the year 1900 on, such as 2026-12-31.");
             assertThat(page.select("#task-due").val()).isEqualTo("2025-02-30");
         });
         assertThat(node.wiring.tasks.homeTasks(node.viewer(rita)).isEmpty()).isTrue();
@@ -188,6 +189,39 @@ class TaskRoutesTest {
                 assertThat(rejected.body()).as("completion %s", value)
                         .contains("Completion must be a whole number from 0 to 100 in steps of 10.");
             }
+        });
+        assertThat(node.wiring.tasks.find(id).completion()).isZero();
+    }
+
+    @Test
+    void year_zero_due_date_is_rejected() {
+        node.http((server, client) -> {
+            Browser manager = signedIn(client.getOrigin(), "maya");
+            manager.get("/projects/" + product.id());
+
+            Browser.Page invalid = manager.post("/projects/" + product.id() + "/tasks",
+                    Map.of("description", "Pack", "assigneeId", String.valueOf(rita.id()), "due", "0000-01-01"));
+
+            assertThat(invalid.status()).isEqualTo(422);
+            assertThat(html(invalid).select("#due-error").text()).isEqualTo("Due must be a real date from the year 1900 on, such as 2026-12-31.");
+        });
+        assertThat(node.wiring.tasks.homeTasks(node.viewer(rita)).isEmpty()).isTrue();
+    }
+
+    @Test
+    void task_of_project_hidden_later_leaves_home_page() {
+        long id = task("Audit the vault", "2030-06-30");
+        node.wiring.products.update(node.admin(), product.id(), new ProductForm("Office move", "", "", "Restricted", "1.0"));
+        node.http((server, client) -> {
+            Browser assignee = signedIn(client.getOrigin(), "rita");
+
+            Browser.Page home = assignee.get("/");
+            Browser.Page completion = assignee.post("/tasks/" + id + "/completion", Map.of("completion", "50"));
+            Browser.Page missing = assignee.post("/tasks/999999/completion", Map.of("completion", "50"));
+
+            assertThat(home.body()).doesNotContain("Audit the vault");
+            assertThat(completion.status()).isEqualTo(404);
+            assertThat(completion.body()).isEqualTo(missing.body());
         });
         assertThat(node.wiring.tasks.find(id).completion()).isZero();
     }
