@@ -30,13 +30,12 @@ public final class SearchRoutes implements FeatureRoutes {
     }
 
     /**
-     * Search is hidden with the tickets component. Its first page also lists matching articles while
-     * the articles component is on.
-     * TODO: keep search open while only the articles component is on, with the ticket results left out.
+     * Search is open while the tickets or the articles component is on. Its first page lists matching
+     * articles while the articles component is on. Tickets are searched only while their component is on.
      */
     @Override
     public void register(RoutesConfig routes) {
-        routes.before("/search", gate.require(Component.TICKETS));
+        routes.before("/search", gate.requireAny(Component.TICKETS, Component.ARTICLES));
         routes.get("/search", this::results, Requires.ANYONE);
     }
 
@@ -46,10 +45,11 @@ public final class SearchRoutes implements FeatureRoutes {
             query = query.substring(0, FtsQuery.MAX_INPUT_LENGTH);
         }
         int page = Paging.parsePage(ctx.queryParam("page"));
-        SearchService.Results results = search.search(CurrentViewer.of(ctx), query, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        Chrome chrome = pages.chrome(ctx);
+        SearchService.Results results = chrome.hasComponent(Component.TICKETS)
+                ? search.search(CurrentViewer.of(ctx), query, (long) (page - 1) * PAGE_SIZE, PAGE_SIZE) : SearchService.Results.none();
         long shown = Math.min(results.total(), SearchService.MAX_RESULTS);
         Paging paging = new Paging(page, PAGE_SIZE, shown, "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        Chrome chrome = pages.chrome(ctx);
         ArticleSearch.Results articles = page == 1 && chrome.hasComponent(Component.ARTICLES)
                 ? articleSearch.search(CurrentViewer.of(ctx), query) : ArticleSearch.Results.NONE;
         pages.render(ctx, "search/results.jte", new SearchPage(chrome, query, results, paging, articles));

@@ -71,7 +71,7 @@ public final class SearchService {
 
     /** One page of results; {@code searched} is false when the text had nothing to search for. */
     public record Results(List<Hit> hits, long total, boolean searched, Total completeness) {
-        static Results none() {
+        public static Results none() {
             return new Results(List.of(), 0, false, Total.EXACT);
         }
 

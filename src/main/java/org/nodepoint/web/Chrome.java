@@ -50,6 +50,11 @@ public record Chrome(
     }
 
     /** True when the Tools menu links to the Files page: the component is on and the viewer has level 1. */
+    /** True when search has something to find: tickets, support articles or both. */
+    public boolean showsSearch() {
+        return hasComponent(Component.TICKETS) || hasComponent(Component.ARTICLES);
+    }
+
     public boolean showsFiles() {
         return hasComponent(Component.FILES) && viewer.hasLevel(Level.AUTHORIZED);
     }

@@ -19,10 +19,18 @@ public final class ComponentGate {
 
     /** Returns a before-handler that throws NotFoundException while the component is off. */
     public Handler require(Component component) {
+        return requireAny(component);
+    }
+
+    /** Returns a before-handler that throws NotFoundException while every one of the components is off. */
+    public Handler requireAny(Component... components) {
         return ctx -> {
-            if (!settings.current().isEnabled(component)) {
-                throw new NotFoundException("error.notFound.page");
+            for (Component component : components) {
+                if (settings.current().isEnabled(component)) {
+                    return;
+                }
             }
+            throw new NotFoundException("error.notFound.page");
         };
     }
 }

@@ -52,6 +52,37 @@ class ArticleSearchTest {
     }
 
     @Test
+    void articles_alone_keep_search_open() {
+        long id = node.article("Clearing jams", printers, "Lift the duplexer lever gently.", true);
+        node.set("comp_tickets", "off");
+        node.http((server, client) -> {
+            Browser member = signedIn(client.getOrigin(), "member");
+
+            Document found = Jsoup.parse(member.get("/search?q=duplexer").body());
+            Document missed = Jsoup.parse(member.get("/search?q=toner").body());
+
+            assertThat(found.select("nav form[role=search]")).hasSize(1);
+            assertThat(found.select("#article-results a").eachAttr("href")).containsExactly("/articles/" + id);
+            assertThat(found.text()).doesNotContain("No tickets");
+            assertThat(missed.text()).contains("No articles you may see match toner.");
+        });
+    }
+
+    @Test
+    void search_is_gone_without_tickets_and_articles() {
+        node.set("comp_tickets", "off");
+        node.set("comp_articles", "off");
+        node.http((server, client) -> {
+            Browser member = signedIn(client.getOrigin(), "member");
+
+            Browser.Page page = member.get("/search?q=duplexer");
+
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(Jsoup.parse(page.body()).select("nav form[role=search]")).isEmpty();
+        });
+    }
+
+    @Test
     void draft_is_found_only_by_level_four() {
         node.article("Secret fix", printers, "Reflash the duplexer firmware.", false);
         node.http((server, client) -> {
