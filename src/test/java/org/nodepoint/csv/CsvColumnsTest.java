@@ -12,7 +12,7 @@ class CsvColumnsTest {
     private static final Set<String> FIELDS = Set.of("name", "serial");
 
     @Test
-    void fieldsReadTheColumnOfTheSameNameInAnyCase() {
+    void columns_match_fields_in_any_case() {
         CsvColumns columns = new CsvColumns(List.of(" Name ", "SERIAL", "notes"));
 
         columns.matchByName(FIELDS);
@@ -21,7 +21,7 @@ class CsvColumnsTest {
     }
 
     @Test
-    void aMappingOverridesTheMatchByName() {
+    void mapping_overrides_name_match() {
         CsvColumns columns = new CsvColumns(List.of("name", "display_name"));
         columns.matchByName(FIELDS);
 
@@ -31,7 +31,7 @@ class CsvColumnsTest {
     }
 
     @Test
-    void aMappingToAnUnknownFieldListsTheKnownOnes() {
+    void mapping_to_unknown_field_lists_fields() {
         CsvColumns columns = new CsvColumns(List.of("name"));
 
         assertThatThrownBy(() -> columns.applyMappings(Map.of("colour", "name"), FIELDS))
@@ -40,7 +40,7 @@ class CsvColumnsTest {
     }
 
     @Test
-    void aMappingToAMissingColumnShowsTheHeader() {
+    void mapping_to_missing_column_shows_header() {
         CsvColumns columns = new CsvColumns(List.of("name", "tag"));
 
         assertThatThrownBy(() -> columns.applyMappings(Map.of("serial", "serial_number"), FIELDS))
@@ -49,7 +49,7 @@ class CsvColumnsTest {
     }
 
     @Test
-    void aRequiredFieldWithoutAColumnTellsHowToMapIt() {
+    void required_field_without_column_explains_mapping() {
         CsvColumns columns = new CsvColumns(List.of("title"));
         columns.matchByName(FIELDS);
 
@@ -59,7 +59,7 @@ class CsvColumnsTest {
     }
 
     @Test
-    void theHeaderIsCheckedForAllNamesInAnyCase() {
+    void header_has_all_names_in_any_case() {
         CsvColumns columns = new CsvColumns(List.of("Product_ID", "title"));
 
         assertThat(columns.hasAll(List.of("product_id", "TITLE"))).isTrue();
