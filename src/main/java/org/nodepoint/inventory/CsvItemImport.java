@@ -2,11 +2,9 @@ package org.nodepoint.inventory;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +14,10 @@ import java.util.function.Function;
 import java.util.function.LongToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.nodepoint.calendar.CalendarDates;
+import org.nodepoint.csv.BatchedImport;
 import org.nodepoint.csv.CsvColumns;
 import org.nodepoint.csv.CsvInput;
 import org.nodepoint.csv.ImportProgress;
@@ -75,46 +73,13 @@ public final class CsvItemImport {
         try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(CsvInput.headedFormat()).get()) {
             Map<String, String> columns = plan(parser.getHeaderNames(), mappings);
             long systemUser = users.builtinId("system");
-            List<ImportResult.Rejection> rejections = new ArrayList<>();
-            List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
             Map<String, Long> serialLines = new HashMap<>();
-            int imported = 0;
-            long read = 0;
-            String malformed = "";
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException failure) {
-                    if (!(failure.getCause() instanceof CSVException syntax)) {
-                        throw failure;
-                    }
-                    // The parser cannot resume after a syntax error, so the rows read so far are kept.
-                    malformed = syntax.getMessage();
-                    break;
-                }
-                long line = CsvInput.firstLine(parser, record);
-                read++;
-                try {
-                    ImportRow row = readRow(record, columns, line);
-                    checkRepeatedSerial(row, serialLines);
-                    batch.add(row);
-                } catch (IllegalArgumentException invalid) {
-                    rejections.add(new ImportResult.Rejection(line, invalid.getMessage()));
-                }
-                if (batch.size() == BATCH_SIZE) {
-                    imported += insert(batch, systemUser, rejections);
-                    progress.rowsRead(read);
-                }
-            }
-            imported += insert(batch, systemUser, rejections);
-            progress.rowsRead(read);
-            rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new ImportResult(imported, rejections, malformed);
+            BatchedImport<ImportRow> rows = new BatchedImport<>(BATCH_SIZE, (record, line) -> {
+                ImportRow row = readRow(record, columns, line);
+                checkRepeatedSerial(row, serialLines);
+                return row;
+            }, (batch, rejections) -> insert(batch, systemUser, rejections));
+            return rows.run(parser, progress);
         }
     }
 
@@ -134,9 +99,6 @@ public final class CsvItemImport {
      * serial number fails the checks inside the transaction is rejected before any of it is written.
      */
     private int insert(List<ImportRow> batch, long systemUser, List<ImportResult.Rejection> rejections) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
         int inserted = writer.inTransaction(handle -> {
             ItemDao dao = handle.attach(ItemDao.class);
             long now = System.currentTimeMillis();
@@ -151,7 +113,6 @@ public final class CsvItemImport {
             }
             return count;
         });
-        batch.clear();
         return inserted;
     }
 

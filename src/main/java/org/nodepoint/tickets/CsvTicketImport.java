@@ -2,18 +2,15 @@ package org.nodepoint.tickets;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Handle;
+import org.nodepoint.csv.BatchedImport;
 import org.nodepoint.csv.CsvColumns;
 import org.nodepoint.csv.CsvInput;
 import org.nodepoint.csv.ImportProgress;
@@ -82,44 +79,7 @@ public final class CsvTicketImport {
         try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(CsvInput.headedFormat()).get()) {
             Plan plan = plan(parser.getHeaderNames(), mappings, defaultProduct, titleWords);
             RowReader rows = new RowReader(plan, users.builtinId("system"));
-            List<ImportResult.Rejection> rejections = new ArrayList<>();
-            int imported = 0;
-            long read = 0;
-            List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
-            String malformed = "";
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException failure) {
-                    if (!(failure.getCause() instanceof CSVException syntax)) {
-                        throw failure;
-                    }
-                    // The parser cannot resume after a syntax error, so the rows read so far are kept
-                    // and the caller reports where reading stopped.
-                    malformed = syntax.getMessage();
-                    break;
-                }
-                long line = CsvInput.firstLine(parser, record);
-                read++;
-                try {
-                    batch.add(rows.read(record, line));
-                } catch (IllegalArgumentException invalid) {
-                    rejections.add(new ImportResult.Rejection(line, invalid.getMessage()));
-                }
-                if (batch.size() == BATCH_SIZE) {
-                    imported += insert(batch, rejections);
-                    progress.rowsRead(read);
-                }
-            }
-            imported += insert(batch, rejections);
-            progress.rowsRead(read);
-            rejections.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new ImportResult(imported, rejections, malformed);
+            return new BatchedImport<>(BATCH_SIZE, rows::read, this::insert).run(parser, progress);
         }
     }
 
@@ -128,9 +88,6 @@ public final class CsvTicketImport {
      * writes. A row that still fails is rolled back alone and rejected.
      */
     private int insert(List<ImportRow> batch, List<ImportResult.Rejection> rejections) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
         int inserted = writer.inTransaction(handle -> {
             Map<String, Long> productIds = new HashMap<>();
             TicketDao dao = handle.attach(TicketDao.class);
@@ -156,7 +113,6 @@ public final class CsvTicketImport {
             }
             return count;
         });
-        batch.clear();
         return inserted;
     }
 
