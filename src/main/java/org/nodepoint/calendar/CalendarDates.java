@@ -48,7 +48,7 @@ public final class CalendarDates {
 
     /**
      * Parses the first mm/dd/yyyy found anywhere in the text, such as "due 12/31/2026 please".
-     * Returns empty when there is none or when the first one is not a real date; a later match is
+     * Returns empty when there is none or when the first one is not a real date. A later match is
      * never tried, so "13/40/2024 or 01/02/2025" is rejected.
      */
     public static Optional<LocalDate> findUs(String text) {

@@ -4,7 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** How NodePoint reads the CSV files it imports: RFC 4180 with a header row, blank lines skipped. */
+/** The format of the CSV files that NodePoint imports: RFC 4180 with a header row, blank lines skipped. */
 public final class CsvInput {
     private CsvInput() {
     }

@@ -11,9 +11,9 @@ import org.nodepoint.tickets.TicketSummary;
 import org.nodepoint.web.Chrome;
 
 /**
- * The home page: tickets that need the viewer's attention, the viewer's own tickets, those
- * assigned to them and the first of those they follow, with the number they follow in all, the
- * items they hold, their tasks, the pinned article and their favourite articles, the shoutbox,
+ * The home page. It lists tickets that need the viewer's attention, the viewer's own tickets,
+ * those assigned to them and the first of those they follow, with the number they follow in all.
+ * Its panels show the viewer's items and tasks, the pinned and favourite articles, the shoutbox,
  * and the getting-started panel unless the viewer hid it.
  */
 public record HomePage(Chrome chrome, AttentionList attention, List<TicketSummary> created, List<TicketSummary> assigned,

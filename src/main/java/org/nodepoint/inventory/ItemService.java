@@ -130,7 +130,7 @@ public final class ItemService {
 
     /**
      * Deletes an item with its history, and records that in the system log, which outlives the
-     * history. Needs level 4; an item that someone holds or asked for must be returned or denied first.
+     * history. Needs level 4. An item that is checked out or requested must be returned or denied first.
      */
     public void delete(Viewer actor, long id) {
         requireManager(actor);

@@ -1,9 +1,9 @@
 package org.nodepoint.web;
 
 /**
- * One page of a list: which page, its size, the total count, the query string of the list's
- * other parameters so that page links keep the filters, and the name of the page parameter,
- * which differs from "page" when one screen pages two lists.
+ * One page of a list: which page, its size, the total count, and the query string of the list's
+ * other parameters so that page links keep the filters. {@code parameter} names the page
+ * parameter, which differs from "page" when one screen pages two lists.
  */
 public record Paging(int page, int pageSize, long total, String query, String parameter) {
     public Paging(int page, int pageSize, long total, String query) {
