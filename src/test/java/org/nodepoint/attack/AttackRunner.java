@@ -57,6 +57,7 @@ final class AttackRunner {
     private final List<String> findings = new ArrayList<>();
     private BiFunction<String, Browser.Page, List<String>> extraChecks = (path, page) -> List.of();
     private Consumer<AttackSurface.Target> beforeEachRequest = target -> { };
+    private int spread = 1;
     private int findingCount;
     private int requestCount;
 
@@ -74,6 +75,17 @@ final class AttackRunner {
     /** Runs an action before each request to a target, such as moving a test clock past the sign-in throttle. */
     AttackRunner beforeEachRequest(Consumer<AttackSurface.Target> action) {
         this.beforeEachRequest = action;
+        return this;
+    }
+
+    /**
+     * Shares the corpus out among the fields of each target: with a spread of 3, each field of a
+     * target with 3 or more fields gets every third input, a different third for its neighbour. So
+     * every input still reaches every target through one of its fields, in a third of the requests.
+     * A spread of 1 sends every input into every field.
+     */
+    AttackRunner spreadCorpusOverFields(int spread) {
+        this.spread = spread;
         return this;
     }
 
@@ -112,6 +124,7 @@ final class AttackRunner {
         requestCount = 0;
         // Fresh sessions, because one left idle while other fields ran may have expired on a test clock.
         browsers.clear();
+        List<AttackCorpus.Input> corpus = shareOf(field);
         for (int start = 0; start < corpus.size(); start += INPUTS_PER_TARGET) {
             List<AttackCorpus.Input> batch = corpus.subList(start, Math.min(start + INPUTS_PER_TARGET, corpus.size()));
             fixture.renewTargets();
@@ -133,6 +146,20 @@ final class AttackRunner {
         findings.forEach(listed::add);
         assertThat(findingCount).as("%d problems in %d hostile requests to %s (the first %d are listed):%n%s", findingCount,
                 requestCount, field, Math.min(findingCount, MAX_LISTED_FINDINGS), listed).isZero();
+    }
+
+    /** Returns the inputs that this field gets under the spread: all of them when the spread is 1. */
+    private List<AttackCorpus.Input> shareOf(AttackSurface.Field field) {
+        List<AttackSurface.Field> siblings = AttackSurface.fieldsOf(List.of(field.target()));
+        int stride = Math.max(1, Math.min(spread, siblings.size()));
+        int position = siblings.indexOf(field);
+        List<AttackCorpus.Input> share = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            if ((i + position) % stride == 0) {
+                share.add(corpus.get(i));
+            }
+        }
+        return share;
     }
 
     /**

@@ -30,8 +30,10 @@ import org.nodepoint.users.Level;
 import org.nodepoint.web.Csrf;
 
 /**
- * Sends the attack corpus into every field of every form that changes data, over one server and
- * one data folder for the whole class. A second test checks that every form field that a page
+ * Sends the attack corpus into every form that changes data, over one server and one data folder
+ * for the whole class. The inputs are shared out among the fields of a form, so that each input
+ * still reaches each form through one of its fields, in about a third of the requests; {@code -Dnodepoint.attack.spread=1} sends
+ * every input into every field. A second test checks that every form field that a page
  * shows is attacked by one of the attack tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,7 +45,8 @@ class FormAttackTest {
     @BeforeAll
     void startServer(@TempDir Path folder) {
         server = new AttackServer(AttackFixture.create(folder, clock));
-        server.runner.beforeEachRequest(this::leaveRegistrationWindow);
+        server.runner.beforeEachRequest(this::leaveRegistrationWindow)
+                .spreadCorpusOverFields(Integer.getInteger("nodepoint.attack.spread", 3));
         List<AttackSurface.Target> targets = new ArrayList<>(AttackSurface.FORMS);
         targets.addAll(AttackSurface.FILES);
         server.runner.learnOwnMarkup(targets);

@@ -62,7 +62,7 @@ public final class ModuleBenchmark {
     }
 
     /** Writes the item CSV. Every third item needs approval, every fifth has no serial number, a tenth has expired and a tenth expires later. */
-    private static void writeItems(Path file) throws Exception {
+    static void writeItems(Path file) throws Exception {
         Random random = new Random(7);
         LocalDate today = LocalDate.now();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -78,7 +78,7 @@ public final class ModuleBenchmark {
     }
 
     /** Adds the clients, their events and billable tickets in one transaction, as a bulk tool may. */
-    private static void addClients(Wiring wiring) {
+    static void addClients(Wiring wiring) {
         long started = System.nanoTime();
         wiring.database.write().useTransaction(handle -> {
             long admin = handle.createQuery("SELECT id FROM users WHERE name = 'admin'").mapTo(Long.class).one();
@@ -115,7 +115,7 @@ public final class ModuleBenchmark {
     }
 
     /** Gives the administrator 50 checked-out items and 50 waiting requests, for the home page and the approvals page. */
-    private static void holdItems(Wiring wiring) {
+    static void holdItems(Wiring wiring) {
         wiring.database.write().useHandle(handle -> {
             long admin = handle.createQuery("SELECT id FROM users WHERE name = 'admin'").mapTo(Long.class).one();
             handle.execute("UPDATE items SET status = 'checked_out', holder_id = ? WHERE id BETWEEN 1 AND 50", admin);
@@ -128,7 +128,7 @@ public final class ModuleBenchmark {
      * tickets to them, 5,000 tasks of the administrator (300 open), 1,000 shoutbox messages and
      * 2,000 shared files, in one transaction.
      */
-    private static void addKnowledgeAndTasks(Wiring wiring) {
+    static void addKnowledgeAndTasks(Wiring wiring) {
         long started = System.nanoTime();
         wiring.database.write().useTransaction(handle -> {
             long admin = handle.createQuery("SELECT id FROM users WHERE name = 'admin'").mapTo(Long.class).one();
