@@ -1,0 +1,19 @@
+package org.nodepoint.reports;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds a report's statement for one viewer. */
+@FunctionalInterface
+interface ReportQuery {
+    ReportSql build(ReportScope scope);
+
+    /** A statement whose only parameters are the access conditions that {@code sql} adds to {@code binds}. */
+    static ReportQuery of(java.util.function.BiFunction<ReportScope, Map<String, Object>, String> sql) {
+        return scope -> {
+            Map<String, Object> binds = new LinkedHashMap<>();
+            String text = sql.apply(scope, binds);
+            return new ReportSql(text, binds);
+        };
+    }
+}
