@@ -1,5 +1,5 @@
 -- Indexes for the reports. Ticket reports count by project, status, author and creation time, and
--- the ticket access condition reads product_id and created_by. Each index below holds all of those
+-- the ticket access condition reads product_id and created_by. Each index below contains all of those
 -- columns, so a count reads only the index and never the wider ticket rows with their text.
 -- Tickets per project, new and open tickets per project, and the access condition's project list.
 CREATE INDEX tickets_report_product ON tickets (product_id, status, created_by, created_at);

@@ -18,9 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
  *
  * <p>A text cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, TAB or CR gets a
  * single quote in front, so that a spreadsheet shows it as text instead of evaluating it as a
- * formula (the OWASP advice against CSV injection). Numbers ({@link Long}, {@link Integer},
- * {@link BigDecimal}) are written as plain numbers with a decimal point, so {@code -0.5} stays a
- * number.
+ * formula (CSV injection). Numbers ({@link Long}, {@link Integer}, {@link BigDecimal}) are written
+ * as plain numbers with a decimal point, so {@code -0.5} stays a number.
  */
 public final class CsvOutput implements AutoCloseable {
     /** The byte-order mark, written once before the first record. */
@@ -44,7 +43,7 @@ public final class CsvOutput implements AutoCloseable {
         }
     }
 
-    /** Writes one record. Each value is a number as described above, or text; null is an empty cell. */
+    /** Writes one record. Each value is a number as described above or text, and null is an empty cell. */
     public void record(List<?> values) {
         List<String> cells = new ArrayList<>(values.size());
         for (Object value : values) {

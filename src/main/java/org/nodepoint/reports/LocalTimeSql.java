@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Moves epoch-millisecond times into a time zone inside SQL, so that SQLite's date functions,
- * which know only UTC, group them by local day or month. SQLite's 'localtime' modifier would use
+ * which work in UTC only, group them by local day or month. SQLite's 'localtime' modifier would use
  * the server's zone instead of the site's.
  */
 final class LocalTimeSql {

@@ -31,7 +31,7 @@ final class PeopleReports {
                 disabledUsers(), eventsPerUser());
     }
 
-    /** Every message, deleted ones included with who deleted them and when, newest first. */
+    /** Lists every message, deleted ones included with who deleted them and when, newest first. */
     private static ReportDefinition shoutboxHistory() {
         return new ReportDefinition(14, "shoutboxHistory", Component.SHOUTBOX, 0,
                 List.of(date("posted"), text("user"), text("message"), date("deleted"), text("deletedBy")),
@@ -56,7 +56,7 @@ final class PeopleReports {
     }
 
     /**
-     * The sessions that still let their user in, with the same expiry rules as the sign-in check.
+     * Lists the sessions that still let their user in, with the same expiry rules as the sign-in check.
      * Level 5 (users management) and up only, because it shows who is signed in and since when.
      * The token and its hash are never selected. NodePoint does not store a session's address.
      */

@@ -13,12 +13,12 @@ record ReportColumn(String name, ColumnType type, boolean summed) {
         return new ReportColumn(name, ColumnType.DATE, false);
     }
 
-    /** A count or size with a total. */
+    /** Returns a column of counts or sizes, with a total. */
     static ReportColumn count(String name) {
         return new ReportColumn(name, ColumnType.NUMBER, true);
     }
 
-    /** A number without a total, such as a ticket id or an access level. */
+    /** Returns a column of numbers without a total, such as ticket ids or access levels. */
     static ReportColumn number(String name) {
         return new ReportColumn(name, ColumnType.NUMBER, false);
     }

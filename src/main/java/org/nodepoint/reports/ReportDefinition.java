@@ -4,7 +4,7 @@ import java.util.List;
 import org.nodepoint.config.Component;
 
 /**
- * One of the twenty reports: its number in the URL, the component it belongs to (its page answers
+ * One of the twenty reports: its number in the URL, the component it belongs to (its page returns
  * 404 while the component is off), the access level it needs beyond report_lvl (0 for none), its
  * columns and its statement. The page, the total row and the CSV file all come from this one
  * definition.

@@ -10,7 +10,7 @@ import org.nodepoint.web.Paging;
  */
 public record ReportPage(Chrome chrome, int number, String titleKey, String descriptionKey, List<Column> columns,
         List<List<String>> rows, List<String> totals, Paging paging) {
-    /** A column's label key, and whether it holds numbers, which are aligned to the right. */
+    /** A column's label key, and whether it contains numbers, which are aligned to the right. */
     public record Column(String labelKey, boolean numeric) {
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 interface ReportQuery {
     ReportSql build(ReportScope scope);
 
-    /** A statement whose only parameters are the access conditions that {@code sql} adds to {@code binds}. */
+    /** Returns a statement whose only parameters are the access conditions that {@code sql} adds to {@code binds}. */
     static ReportQuery of(java.util.function.BiFunction<ReportScope, Map<String, Object>, String> sql) {
         return scope -> {
             Map<String, Object> binds = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ import org.nodepoint.web.Requires;
 
 /**
  * The reports: a list, each report on screen with paging and a total row, and each as a CSV file.
- * A report whose component is off answers 404, as its component's pages do.
+ * A report whose component is off returns 404, as its component's pages do.
  */
 public final class ReportRoutes implements FeatureRoutes {
     /** Signed-in users at report_lvl and up. */

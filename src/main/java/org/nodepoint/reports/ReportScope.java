@@ -9,7 +9,7 @@ import org.nodepoint.tickets.TicketService;
 import org.nodepoint.users.Viewer;
 
 /**
- * What a report's statement may depend on: the viewer, whose access conditions are those of the
+ * The inputs of a report's statement: the viewer, whose access conditions are those of the
  * ticket list and the article list, the site's time zone, and the current time.
  */
 final class ReportScope {

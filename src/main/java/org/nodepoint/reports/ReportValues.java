@@ -59,7 +59,7 @@ final class ReportValues {
         return value instanceof Hours hours ? hours.value().stripTrailingZeros() : value;
     }
 
-    /** Adds {@code value} to a running total of the same type; null counts as nothing. */
+    /** Adds {@code value} to a running total of the same type. A null value leaves the total unchanged. */
     static Object add(Object total, Object value) {
         if (value == null) {
             return total;

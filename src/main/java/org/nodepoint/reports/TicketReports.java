@@ -24,7 +24,7 @@ final class TicketReports {
                 ticketsPerMonth(), ticketsPerStatus());
     }
 
-    /** The ticket reports after "users per level": numbers 9 to 13. */
+    /** Returns the ticket reports after "users per level": numbers 9 to 13. */
     static List<ReportDefinition> more() {
         return List.of(assignedPerUser(), newAndOpenPerProject(), ownTime(), commentAttachments(), ticketsPerArticle());
     }
@@ -103,7 +103,7 @@ final class TicketReports {
                         + " GROUP BY t.product_id ORDER BY p.name_key, t.product_id"));
     }
 
-    /** The viewer's own time entries, newest first, on tickets that the viewer may still read. */
+    /** Lists the viewer's own time entries, newest first, on tickets that the viewer may still read. */
     private static ReportDefinition ownTime() {
         return new ReportDefinition(11, "ownTime", Component.TIME_TRACKING, 0,
                 List.of(date("recorded"), number("ticket"), text("title"), hours("hours")),

@@ -46,7 +46,7 @@ class ReportContentTest {
         return table(viewer, number).rows().stream().map(row -> row.stream().map(ReportValues::display).toList()).toList();
     }
 
-    /** Returns the total row without its first cell, which holds the word Total on the page. */
+    /** Returns the total row without its first cell, which contains the word Total on the page. */
     private List<String> totals(Viewer viewer, int number) {
         List<String> totals = table(viewer, number).totals().stream().map(ReportValues::display).toList();
         return totals.subList(1, totals.size());

@@ -25,7 +25,7 @@ final class ReportFixture {
     final User alice;
     final User bob;
     final User zero;
-    final User gone;
+    final User disabledUser;
     final User moderator;
     final long[] tickets = new long[4];
 
@@ -34,7 +34,7 @@ final class ReportFixture {
         alice = node.user("alice", Level.AUTHORIZED);
         bob = node.user("bob", Level.RESTRICTED_VIEW);
         zero = node.user("zero", Level.UNAUTHORIZED);
-        gone = node.user("gone", Level.AUTHORIZED);
+        disabledUser = node.user("gone", Level.AUTHORIZED);
         moderator = node.user("moderator", Level.USERS_MANAGEMENT);
         Product printers = node.product("Printers", "Public");
         Product vault = node.product("Vault", "Restricted");
@@ -49,7 +49,7 @@ final class ReportFixture {
         long article = node.article("Reset a printer", null, "Hold the button.", true);
         long draft = node.article("Vault procedures", null, "Draft.", false);
         node.wiring.database.write().useHandle(handle -> {
-            handle.execute("UPDATE users SET disabled = 1 WHERE id = ?", gone.id());
+            handle.execute("UPDATE users SET disabled = 1 WHERE id = ?", disabledUser.id());
             ticket(handle, 0, alice, "New", "2026-03-01T10:00:00Z");
             // 23:30 UTC is 00:30 the next day in Berlin.
             ticket(handle, 1, alice, "Open", "2026-03-02T23:30:00Z");
@@ -85,7 +85,7 @@ final class ReportFixture {
         handle.execute(insert, tickets[1], alice.id());
     }
 
-    /** Two comment attachments, one on a hidden ticket, and a file of the ticket itself, which the report leaves out. */
+    /** Adds two comment attachments, one on a hidden ticket, and a file of the ticket itself, which the report leaves out. */
     private void attachments(Handle handle) {
         long visibleComment = comment(handle, tickets[0], alice);
         long hiddenComment = comment(handle, tickets[3], bob);
@@ -101,7 +101,7 @@ final class ReportFixture {
                 .bind("ticket", ticketId).bind("user", author.id()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    /** The published article links a visible and a hidden ticket; the draft, which level 1 may not read, links one. */
+    /** Links the published article to a visible and a hidden ticket, and the draft, which level 1 may not read, to one. */
     private void articleLinks(Handle handle, long article, long draft) {
         String insert = "INSERT INTO article_tickets (article_id, ticket_id, linked_by, linked_at) VALUES (?, ?, ?, 0)";
         handle.execute(insert, article, tickets[0], moderator.id());
