@@ -1,6 +1,7 @@
 package org.nodepoint.reports;
 
 import java.util.List;
+import java.util.Locale;
 import org.nodepoint.config.Component;
 
 /**
@@ -25,6 +26,6 @@ record ReportDefinition(int number, String key, Component component, int minimum
 
     /** Returns the download's file name, such as "report-03-tickets-per-project.csv". */
     String fileName() {
-        return String.format("report-%02d-%s.csv", number, key.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+        return String.format("report-%02d-%s.csv", number, key.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.nodepoint.csv.CsvOutput;
+import org.nodepoint.tickets.Hours;
 import org.nodepoint.uploads.ContentDisposition;
 import org.nodepoint.users.Viewer;
 import org.nodepoint.web.Text;
@@ -62,6 +63,6 @@ final class ReportDownload {
     }
 
     private static Object zero(ReportColumn column) {
-        return column.type() == ColumnType.HOURS ? org.nodepoint.tickets.Hours.ZERO : (Object) 0L;
+        return column.type() == ColumnType.HOURS ? Hours.ZERO : (Object) 0L;
     }
 }

@@ -6,6 +6,7 @@ import static org.nodepoint.reports.ReportColumn.hours;
 import static org.nodepoint.reports.ReportColumn.number;
 import static org.nodepoint.reports.ReportColumn.text;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nodepoint.config.Component;
@@ -16,6 +17,10 @@ import org.nodepoint.config.Component;
  * listed nor counted.
  */
 final class TicketReports {
+    /** Orders statuses from New to Closed, then Duplicate and Invalid. */
+    private static final String STATUS_ORDER = "CASE t.status WHEN 'New' THEN 0 WHEN 'Open' THEN 1 WHEN 'Hold' THEN 2 "
+            + "WHEN 'Resolved' THEN 3 WHEN 'Closed' THEN 4 WHEN 'Duplicate' THEN 5 ELSE 6 END, t.status";
+
     private TicketReports() {
     }
 
@@ -82,10 +87,6 @@ final class TicketReports {
                         + "WHERE " + scope.readableTickets(binds) + " GROUP BY t.status ORDER BY " + STATUS_ORDER));
     }
 
-    /** The statuses in the order of a ticket's life, as the status menu lists them. */
-    private static final String STATUS_ORDER = "CASE t.status WHEN 'New' THEN 0 WHEN 'Open' THEN 1 WHEN 'Hold' THEN 2 "
-            + "WHEN 'Resolved' THEN 3 WHEN 'Closed' THEN 4 WHEN 'Duplicate' THEN 5 ELSE 6 END, t.status";
-
     private static ReportDefinition assignedPerUser() {
         return new ReportDefinition(9, "assignedPerUser", Component.TICKETS, 0,
                 List.of(text("user"), count("tickets")),
@@ -108,7 +109,7 @@ final class TicketReports {
         return new ReportDefinition(11, "ownTime", Component.TIME_TRACKING, 0,
                 List.of(date("recorded"), number("ticket"), text("title"), hours("hours")),
                 scope -> {
-                    Map<String, Object> binds = new java.util.LinkedHashMap<>();
+                    Map<String, Object> binds = new LinkedHashMap<>();
                     binds.put("report_viewer", scope.viewer().userId());
                     String sql = "SELECT e.created_at AS recorded, t.id AS ticket, t.title AS title, e.hundredths AS hours "
                             + "FROM time_entries e JOIN tickets t ON t.id = e.ticket_id "
