@@ -60,6 +60,8 @@ import org.nodepoint.projects.AutoAssignRoutes;
 import org.nodepoint.projects.AutoAssignees;
 import org.nodepoint.projects.ProductRoutes;
 import org.nodepoint.projects.ProductService;
+import org.nodepoint.reports.ReportRoutes;
+import org.nodepoint.reports.ReportService;
 import org.nodepoint.search.ArticleSearch;
 import org.nodepoint.search.SearchRoutes;
 import org.nodepoint.search.SearchService;
@@ -150,6 +152,7 @@ public final class Wiring implements AutoCloseable {
     public final TaskService tasks;
     public final ArticleService articles;
     public final ArticleLinks articleLinks;
+    public final ReportService reports;
 
     private final Clock clock;
 
@@ -209,6 +212,7 @@ public final class Wiring implements AutoCloseable {
         this.shoutbox = new Shoutbox(database, systemLog, clock);
         this.sharedFiles = new SharedFiles(database, settings, attachments, uploadFolder, systemLog, clock);
         this.hiddenPanels = new HiddenPanels(database, clock);
+        this.reports = new ReportService(database, tickets, articles, settings, clock);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users, billing));
         events.subscribe(new CheckoutPlugin(plugins, database));
@@ -280,6 +284,7 @@ public final class Wiring implements AutoCloseable {
                 new ClientEventRoutes(clients, clientEvents, billing, settings, pages),
                 new ArticleRoutes(articles, articleLinks, products, settings, pages, gate),
                 new ArticleLinkRoutes(articleLinks, gate),
+                new ReportRoutes(reports, settings, pages),
                 legacyApi));
     }
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionService {
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
-    static final Duration MAX_IDLE = Duration.ofHours(2);
+    public static final Duration MAX_IDLE = Duration.ofHours(2);
     /** last_seen_at is written at most this often, so that reading pages does not mean a write each time. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.config.Terminology;
+import org.nodepoint.reports.ReportRoutes;
 import org.nodepoint.users.Viewer;
 
 /** Renders jte templates, each with one typed page record, inside the shared page chrome. */
@@ -66,7 +67,8 @@ public final class Pages {
                 current.allowRegistrations(),
                 Appearance.of(current),
                 current.enabledComponents(),
-                viewer.hasLevel(CUSTOM_FORMS.requiredLevel(current)));
+                viewer.hasLevel(CUSTOM_FORMS.requiredLevel(current)),
+                viewer.hasLevel(ReportRoutes.READERS.requiredLevel(current)));
     }
 
     public void render(Context ctx, String template, Object page) {

@@ -212,12 +212,16 @@ final class AttackSurface {
             query("/clients/$targetClient", Level.RESTRICTED_VIEW, "page", "1"),
             query("/files", Level.AUTHORIZED, "page", "1"),
             query("/files/log", Level.USERS_MANAGEMENT, "page", "1"),
+            query("/reports/2", Level.RESTRICTED_VIEW, "page", "1"),
+            query("/reports/14", Level.RESTRICTED_VIEW, "page", "1"),
             query("/articles", Level.GUEST, "product", "$product", "page", "1"));
 
     /** Path parameters. A request other than GET carries an empty form, so that only the path is under test. */
     static final List<Target> PATHS = List.of(
             pathParameter("GET", "/tickets/{id}", Level.GUEST, "$ticket"),
             pathParameter("GET", "/projects/{id}", Level.GUEST, "$product"),
+            pathParameter("GET", "/reports/{n}", Level.RESTRICTED_VIEW, "3"),
+            pathParameter("GET", "/reports/{n}.csv", Level.RESTRICTED_VIEW, "3"),
             pathParameter("GET", "/projects/{id}/edit", Level.PROJECTS_MANAGEMENT, "$product"),
             pathParameter("POST", "/projects/{id}", Level.PROJECTS_MANAGEMENT, "$product"),
             pathParameter("POST", "/projects/{id}/releases", Level.TICKETS_MANAGEMENT, "$product"),
