@@ -36,8 +36,13 @@ final class PageTimer {
 
     /** Returns a timer for the server at {@code origin}, signed in as the administrator. */
     static PageTimer signedInAsAdmin(String origin) throws Exception {
+        return signedIn(origin, "admin", TestNodePoint.ADMIN_PASSWORD);
+    }
+
+    /** Returns a timer for the server at {@code origin}, signed in as the given user. */
+    static PageTimer signedIn(String origin, String name, String password) throws Exception {
         PageTimer timer = new PageTimer(origin);
-        timer.signIn();
+        timer.signIn(name, password);
         return timer;
     }
 
@@ -75,14 +80,14 @@ final class PageTimer {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private void signIn() throws Exception {
+    private void signIn(String name, String password) throws Exception {
         String login = client.send(HttpRequest.newBuilder(URI.create(origin + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher matcher = CSRF.matcher(login);
         if (!matcher.find()) {
             throw new IllegalStateException("No CSRF token on the sign-in page");
         }
-        String form = "_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8) + "&name=admin&password="
-                + URLEncoder.encode(TestNodePoint.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+        String form = "_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8) + "&name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(origin + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
