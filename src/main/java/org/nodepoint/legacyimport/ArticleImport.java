@@ -32,6 +32,7 @@ final class ArticleImport {
                 .bind("created", context.requiredTime(row, "created", report))
                 .bind("updated", context.optionalTime(row, "modified", report).orElse(null))
                 .execute();
+        context.added("articles", row.rowid());
         report.imported();
     }
 

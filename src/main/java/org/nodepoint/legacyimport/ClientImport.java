@@ -55,6 +55,7 @@ final class ClientImport {
                 .bind("contact", UserText.multiLine(row.text("contact"))).bind("notes", UserText.multiLine(row.text("notes")))
                 .bind("created", modified).bind("updated", modified)
                 .execute();
+        context.added("clients", row.rowid());
         idsByName.put(key, row.rowid());
         report.imported();
     }

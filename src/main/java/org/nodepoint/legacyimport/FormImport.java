@@ -9,7 +9,7 @@ import org.nodepoint.text.UserText;
 /**
  * Imports 1.x's custom ticket forms, the projects that use them and the default form. Form ids
  * stay the 1.x rowids. A 1.x form asked field0 as the title and built the description from the
- * other answers, so the imported form asks for a description under the plain label "Description".
+ * replies to its other questions, so the imported form asks for a description under the plain label "Description".
  */
 final class FormImport {
     static final String DESCRIPTION_QUESTION = "Description";
@@ -34,6 +34,7 @@ final class FormImport {
                 .bind("description", DESCRIPTION_QUESTION)
                 .bind("by", context.users.systemId()).bind("at", modified)
                 .execute();
+        context.added("ticket_forms", row.rowid());
         int position = 0;
         for (int field = 1; field < LEGACY_FIELDS; field++) {
             String question = UserText.singleLine(row.text("field" + field));

@@ -1,7 +1,10 @@
 package org.nodepoint.legacyimport;
 
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,10 +12,13 @@ import org.jdbi.v3.core.Handle;
 import org.nodepoint.csv.ImportProgress;
 
 /**
- * What every table import shares: the 1.x database, the transaction on the new database, the user
+ * The state that every table import shares: the 1.x database, the transaction on the new database, the user
  * names already imported, the copied uploads and the report of each table.
  */
 final class ImportContext {
+    /** Rows between two progress reports, so that a terminal bar is not redrawn for every row. */
+    private static final int PROGRESS_STEP = 1_000;
+
     final LegacyDatabase legacy;
     final Handle handle;
     final LegacyDates dates;
@@ -22,6 +28,7 @@ final class ImportContext {
     final long now;
     private final ImportProgress progress;
     private final Map<String, TableReport> reports = new LinkedHashMap<>();
+    private final Map<String, Set<Long>> importedIds = new HashMap<>();
     private long rowsRead;
 
     ImportContext(LegacyDatabase legacy, Handle handle, LegacyDates dates, UserIds users, LegacyUploads uploads, long now,
@@ -50,8 +57,11 @@ final class ImportContext {
             report.read();
             action.apply(row, report);
             rowsRead++;
-            progress.rowsRead(rowsRead);
+            if (rowsRead % PROGRESS_STEP == 0) {
+                progress.rowsRead(rowsRead);
+            }
         });
+        progress.rowsRead(rowsRead);
     }
 
     /**
@@ -80,8 +90,16 @@ final class ImportContext {
         return time;
     }
 
-    /** True when a row with this id exists in our table; the table name comes from the importers' own constants. */
+    /** Notes a row that this import added, so that later rows can refer to it. */
+    void added(String table, long id) {
+        importedIds.computeIfAbsent(table, name -> new HashSet<>()).add(id);
+    }
+
+    /**
+     * True when this import added a row with this id to our table. The import starts only on a
+     * folder without records, so these are all the rows, and no query is needed per reference.
+     */
     boolean exists(String table, long id) {
-        return handle.createQuery("SELECT 1 FROM " + table + " WHERE id = :id").bind("id", id).mapTo(Integer.class).findOne().isPresent();
+        return importedIds.getOrDefault(table, Set.of()).contains(id);
     }
 }

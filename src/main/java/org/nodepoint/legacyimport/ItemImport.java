@@ -66,6 +66,7 @@ final class ItemImport {
                 .bind("info", UserText.multiLine(row.text("info")))
                 .bind("created", context.now)
                 .execute();
+        context.added("items", row.rowid());
         if (serialKey != null) {
             serials.put(serialKey, row.rowid());
         }

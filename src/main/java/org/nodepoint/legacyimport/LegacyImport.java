@@ -51,7 +51,7 @@ public final class LegacyImport {
             }
             return total;
         } catch (SQLException failure) {
-            throw new LegacyImportException("Failed to read the 1.x database " + installation.database() + ": " + failure.getMessage(), failure);
+            throw new LegacyImportException("failed to read the 1.x database " + installation.database() + ": " + failure.getMessage(), failure);
         }
     }
 
@@ -88,7 +88,7 @@ public final class LegacyImport {
             return new ImportSummary(reports, settings.unknownKeys(), settings.notes());
         } catch (SQLException failure) {
             undo(uploads, settingsSaved.get(), settingsFile, current);
-            throw new LegacyImportException("Failed to read the 1.x database " + installation.database() + ": " + failure.getMessage(), failure);
+            throw new LegacyImportException("failed to read the 1.x database " + installation.database() + ": " + failure.getMessage(), failure);
         } catch (LegacyImportException | IOException failure) {
             undo(uploads, settingsSaved.get(), settingsFile, current);
             throw failure;
@@ -135,7 +135,7 @@ public final class LegacyImport {
             LogImport.run(context);
             UnmappedTables.run(context);
         } catch (SQLException failure) {
-            throw new LegacyImportException("Failed to read the 1.x database: " + failure.getMessage(), failure);
+            throw new LegacyImportException("failed to read the 1.x database: " + failure.getMessage(), failure);
         }
     }
 

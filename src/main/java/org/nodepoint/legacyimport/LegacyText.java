@@ -11,7 +11,7 @@ final class LegacyText {
     }
 
     // NOTE: a user who typed "&lt;" literally in 1.x gets "<" here, because 1.x stored both the
-    // same way and nothing in the database tells them apart.
+    // same way, so the database cannot distinguish them.
     static String decode(String stored) {
         if (stored == null || stored.indexOf('&') < 0) {
             return stored == null ? "" : stored;

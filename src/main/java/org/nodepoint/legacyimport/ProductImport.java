@@ -46,6 +46,7 @@ final class ProductImport {
                 .bind("created", context.requiredTime(row, "created", report))
                 .bind("updated", context.optionalTime(row, "modified", report).orElse(null))
                 .execute();
+        context.added("products", row.rowid());
         report.imported();
         importImage(context, row);
     }

@@ -18,9 +18,9 @@ import org.nodepoint.config.Settings;
 
 /**
  * Maps the settings of a 1.x nodepoint.cfg onto ours. This version reads the same key names, so a
- * known key is copied as it is, with three exceptions: db_address and upload_folder keep the
- * values of the new data folder, and smtp_pass is decrypted, because 1.x stored it RC4-encrypted
- * with enc_key (or with api_write when enc_key was empty) and then base64-encoded.
+ * known key is copied as it is, with three exceptions. db_address and upload_folder keep the
+ * values of the new data folder. smtp_pass is decrypted, because 1.x stored it RC4-encrypted with
+ * enc_key (or with api_write when enc_key was empty) and then base64-encoded.
  */
 final class SettingsImport {
     /** Keys whose value in the new data folder wins, because the 1.x paths point into the old installation. */

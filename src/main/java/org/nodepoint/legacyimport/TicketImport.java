@@ -49,6 +49,7 @@ final class TicketImport {
                 .bind("created", context.requiredTime(row, "created", report))
                 .bind("updated", context.optionalTime(row, "modified", report).orElse(null))
                 .execute();
+        context.added("tickets", row.rowid());
         addUsers(context, row.rowid(), row.raw("assignedto"), "ticket_assignees");
         addUsers(context, row.rowid(), row.raw("subscribers"), "ticket_followers");
         report.imported();

@@ -281,9 +281,9 @@ class ImportNodePointTest {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(client.getOrigin() + "/?api=show_ticket&id=3&key=" + LegacySite.READ_KEY)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
-                JsonNode shown = new ObjectMapper().readTree(response.body());
-                assertThat(shown.path("title").asText()).isEqualTo("Haunted");
-                assertThat(shown.path("product_id").asText()).isEqualTo("1");
+                JsonNode ticket = new ObjectMapper().readTree(response.body());
+                assertThat(ticket.path("title").asText()).isEqualTo("Haunted");
+                assertThat(ticket.path("product_id").asText()).isEqualTo("1");
             });
         }
     }
