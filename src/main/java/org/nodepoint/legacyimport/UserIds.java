@@ -1,0 +1,71 @@
+package org.nodepoint.legacyimport;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Maps the user names by which 1.x refers to users onto our user ids. 1.x compared names without
+ * regard to case, so the keys are lower case. A name that only appears as an author (a user deleted
+ * in 1.x) gets a disabled account without a password, so that the rows keep their author.
+ */
+final class UserIds {
+    static final String PLACEHOLDERS = "users (authors without an account)";
+
+    private final Handle handle;
+    private final long now;
+    private final Map<String, Long> ids = new HashMap<>();
+    private final long guestId;
+    private final long systemId;
+
+    UserIds(Handle handle, long now) {
+        this.handle = handle;
+        this.now = now;
+        handle.createQuery("SELECT id, name FROM users").map((result, context) -> Map.entry(result.getString("name"), result.getLong("id")))
+                .forEach(entry -> ids.put(key(entry.getKey()), entry.getValue()));
+        this.guestId = ids.get("guest");
+        this.systemId = ids.get("system");
+    }
+
+    static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    void add(String name, long id) {
+        ids.put(key(name), id);
+    }
+
+    Optional<Long> find(String name) {
+        return Optional.ofNullable(ids.get(key(name)));
+    }
+
+    long systemId() {
+        return systemId;
+    }
+
+    /**
+     * Returns the id of the named user. An empty name is a guest, as in 1.x's log and comments. An
+     * unknown name gets a disabled account, counted in the report of {@link #PLACEHOLDERS}.
+     */
+    long resolve(String name, TableReport placeholders) {
+        String stripped = name.strip();
+        if (stripped.isEmpty()) {
+            return guestId;
+        }
+        Long known = ids.get(key(stripped));
+        if (known != null) {
+            return known;
+        }
+        long id = handle.createUpdate("INSERT INTO users (name, password_hash, email, level, kind, disabled, created_at) "
+                        + "VALUES (:name, NULL, '', 0, 'local', 1, :now)")
+                .bind("name", stripped).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        ids.put(key(stripped), id);
+        placeholders.read();
+        placeholders.imported();
+        placeholders.repair("added as a disabled account without a password, because rows name this user and the users table does not");
+        return id;
+    }
+}
