@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,7 +45,9 @@ final class Chromium implements AutoCloseable {
                 "--disable-quic", "--disable-extensions", "--user-data-dir=" + profile,
                 // Bootstrap scrolls smoothly unless reduced motion is asked for, and chromedriver clicks
                 // at where an element is before the smooth scroll has ended.
-                "--force-prefers-reduced-motion");
+                "--force-prefers-reduced-motion",
+                // Phones draw scroll bars over the page; a classic scroll bar would narrow the page by 15 px.
+                "--hide-scrollbars");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()
@@ -53,11 +56,17 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Sets the size of the page area in CSS pixels. In headless mode the window has no frame, so the
-     * window size is the page area; {@link ChromiumTest#checkPage} fails if a page is wider.
+     * Sets the size of the page area in CSS pixels. The window is resized twice, because its outer
+     * size includes a frame of a size that only the page can measure, even in headless mode.
      */
     void resize(Viewport viewport) {
         driver.manage().window().setSize(new Dimension(viewport.width, viewport.height));
+        List<?> inner = (List<?>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
+        int frameWidth = viewport.width - ((Number) inner.get(0)).intValue();
+        int frameHeight = viewport.height - ((Number) inner.get(1)).intValue();
+        if (frameWidth != 0 || frameHeight != 0) {
+            driver.manage().window().setSize(new Dimension(viewport.width + frameWidth, viewport.height + frameHeight));
+        }
     }
 
     @Override
