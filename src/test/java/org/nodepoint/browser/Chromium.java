@@ -43,10 +43,10 @@ final class Chromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--disable-extensions", "--user-data-dir=" + profile,
-                // Bootstrap scrolls smoothly unless reduced motion is asked for, and chromedriver clicks
-                // at where an element is before the smooth scroll has ended.
+                // Bootstrap scrolls smoothly unless reduced motion is requested, and chromedriver would
+                // click at the element's old position before the smooth scroll ends.
                 "--force-prefers-reduced-motion",
-                // Phones draw scroll bars over the page; a classic scroll bar would narrow the page by 15 px.
+                // Phones draw scroll bars over the page, but a classic scroll bar would narrow the page by 15 px.
                 "--hide-scrollbars");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))

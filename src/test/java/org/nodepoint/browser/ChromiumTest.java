@@ -111,10 +111,6 @@ abstract class ChromiumTest {
         return driver.findElement(By.tagName("main")).getText();
     }
 
-    protected String navigationText() {
-        return driver.findElement(By.tagName("nav")).getText();
-    }
-
     protected void signIn(String name, String password) {
         open("/login");
         type("name", name);

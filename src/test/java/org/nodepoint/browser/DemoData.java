@@ -12,14 +12,14 @@ import org.nodepoint.users.Viewer;
 
 /** A small help desk for the screenshots: three projects, a dozen tickets, inventory and articles. */
 final class DemoData {
-    /** The ids of the records that the screenshots show one of. */
-    record Shown(long ticketId, long itemId) {
+    /** The ticket and the item whose own pages the screenshots show. */
+    record Featured(long ticketId, long itemId) {
     }
 
     private DemoData() {
     }
 
-    static Shown fill(TestNodePoint node) {
+    static Featured fill(TestNodePoint node) {
         Product website = node.product("Website", "Public");
         Product network = node.product("Office network", "Public");
         Product printers = node.product("Printers", "Public");
@@ -27,11 +27,11 @@ final class DemoData {
         Viewer sam = node.viewer(node.user("sam", 1));
         User lee = node.user("lee", 1);
 
-        long shown = file(node, sam, printers, "Paper jam on the third floor", "The printer by the lifts jams on every second page.", "High");
-        node.wiring.tickets.comment(dana, shown, "Opened the tray and found a folded sheet behind the roller.", Origin.WEB);
-        node.wiring.tickets.update(dana, shown, new TicketUpdate(null, null, "Open", null, null, null,
+        long featuredTicket = file(node, sam, printers, "Paper jam on the third floor", "The printer by the lifts jams on every second page.", "High");
+        node.wiring.tickets.comment(dana, featuredTicket, "Opened the tray and found a folded sheet behind the roller.", Origin.WEB);
+        node.wiring.tickets.update(dana, featuredTicket, new TicketUpdate(null, null, "Open", null, null, null,
                 "Replaced the pickup roller; testing with a full tray.", "1.5"), Origin.WEB);
-        node.wiring.tickets.comment(sam, shown, "Thanks, twenty pages went through without a jam.", Origin.WEB);
+        node.wiring.tickets.comment(sam, featuredTicket, "Thanks, twenty pages went through without a jam.", Origin.WEB);
 
         List<String[]> others = List.of(
                 new String[] {"Contact form sends no mail", "Messages from the contact page never reach the sales inbox.", "High"},
@@ -52,8 +52,8 @@ final class DemoData {
                 node.wiring.assignments.assign(admin, id, adminId, Origin.WEB);
             }
         }
-        node.wiring.following.follow(admin, shown, Origin.WEB);
-        node.wiring.assignments.assign(admin, shown, dana.userId(), Origin.WEB);
+        node.wiring.following.follow(admin, featuredTicket, Origin.WEB);
+        node.wiring.assignments.assign(admin, featuredTicket, dana.userId(), Origin.WEB);
         node.wiring.shoutbox.post(dana, "The printer on floor 3 works again.");
 
         long laptop = TestItems.insert(node, "Loan laptop 7", "LT-0007", "Locker 12", "checked_out", lee.id());
@@ -61,7 +61,7 @@ final class DemoData {
         TestItems.insert(node, "Conference phone", "CP-0001", "", "available", null);
         node.article("Clearing a paper jam", printers, "Open the **front tray**, then pull the sheet towards you.", true);
         node.article("Connecting to the office VPN", null, "Install the client, then sign in with your usual account.", true);
-        return new Shown(shown, laptop);
+        return new Featured(featuredTicket, laptop);
     }
 
     private static long file(TestNodePoint node, Viewer author, Product product, String title, String description, String priority) {

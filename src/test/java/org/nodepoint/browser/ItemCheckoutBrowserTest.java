@@ -8,7 +8,7 @@ import org.nodepoint.testing.TestItems;
 import org.nodepoint.testing.TestNodePoint;
 import org.openqa.selenium.By;
 
-/** An inventory checkout that needs approval, in Chromium: level 1 asks, level 4 approves. */
+/** An inventory checkout that needs approval, in Chromium: a level 1 user requests it and a level 4 user approves. */
 class ItemCheckoutBrowserTest extends ChromiumTest {
 
     @ParameterizedTest

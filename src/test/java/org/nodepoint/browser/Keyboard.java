@@ -42,7 +42,7 @@ final class Keyboard {
         return this;
     }
 
-    /** Presses Enter; unless the focus is on a summary, which opens in place, waits for the new page. */
+    /** Presses Enter and waits for the new page, unless the focus is on a summary, which opens in place. */
     Keyboard enter() {
         WebElement root = driver.findElement(By.tagName("html"));
         boolean onSummary = "summary".equals(focused().getTagName());

@@ -98,7 +98,7 @@ final class PageChecks {
     private static InputStream resource(String name) {
         InputStream in = PageChecks.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("Missing test resource " + name + ": is org.webjars.npm:axe-core a test dependency?");
+            throw new IllegalStateException("Test resource " + name + " not found: add org.webjars.npm:axe-core as a test dependency");
         }
         return in;
     }

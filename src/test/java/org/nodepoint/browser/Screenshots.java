@@ -27,12 +27,12 @@ public final class Screenshots {
         Path data = Files.createTempDirectory("nodepoint-screenshots-");
         try (TestNodePoint node = TestNodePoint.configured(data, Map.of(Settings.TICKET_VISIBILITY, "Public",
                 Settings.SITE_NAME, "Example Help Desk"))) {
-            DemoData.Shown shown = DemoData.fill(node);
+            DemoData.Featured featured = DemoData.fill(node);
             Javalin app = node.app().start("127.0.0.1", 0);
             try (Chromium chromium = Chromium.start()) {
                 String origin = "http://127.0.0.1:" + app.port();
                 signIn(chromium, origin);
-                for (Map.Entry<String, String> page : pages(shown).entrySet()) {
+                for (Map.Entry<String, String> page : pages(featured).entrySet()) {
                     for (Viewport viewport : Viewport.values()) {
                         chromium.resize(viewport);
                         chromium.driver.get(origin + page.getValue());
@@ -49,12 +49,12 @@ public final class Screenshots {
     }
 
     /** Returns the pages to capture: the file name's start and the path. */
-    private static Map<String, String> pages(DemoData.Shown shown) {
+    private static Map<String, String> pages(DemoData.Featured featured) {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("home", "/");
         pages.put("tickets", "/tickets");
-        pages.put("ticket", "/tickets/" + shown.ticketId());
-        pages.put("item", "/items/" + shown.itemId());
+        pages.put("ticket", "/tickets/" + featured.ticketId());
+        pages.put("item", "/items/" + featured.itemId());
         // TODO: capture the statistics page as well, with pages.put("statistics", "/stats"), once /stats exists.
         pages.put("settings", "/admin/settings");
         return pages;
@@ -67,7 +67,7 @@ public final class Screenshots {
         chromium.driver.findElement(By.id("password")).sendKeys(TestNodePoint.ADMIN_PASSWORD);
         chromium.driver.findElement(By.cssSelector("main button[type=submit]")).click();
         if (chromium.driver.getCurrentUrl().endsWith("/login")) {
-            throw new IllegalStateException("Signing in as admin failed; the screenshots would show the sign-in page");
+            throw new IllegalStateException("Signing in as admin failed, so the screenshots would show the sign-in page");
         }
     }
 
