@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.nodepoint.config.Settings;
 import org.nodepoint.projects.Product;
 import org.nodepoint.testing.TestNodePoint;
+import org.nodepoint.tickets.TicketFilter;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -85,6 +87,24 @@ class TicketBrowserTest extends ChromiumTest {
 
         open("/following");
         assertThat(mainText()).contains("Scanner sends blank pages");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Viewport.class)
+    void guestFilesFromHomePage(Viewport viewport) {
+        use(viewport);
+        node.set(Settings.GUEST_TICKETS, "on");
+        Product product = node.product("Printers", "Public");
+
+        open("/");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome to Test Desk");
+        submit(driver.findElement(By.xpath("//main//a[normalize-space()='New ticket']")));
+        submit(driver.findElement(By.linkText(product.name())));
+        type("title", "Guest cannot print");
+        type("description", "Printing from the visitor laptop fails.");
+        press("File ticket");
+
+        assertThat(node.wiring.tickets.count(node.admin(), TicketFilter.all())).isEqualTo(1);
     }
 
     @Test
