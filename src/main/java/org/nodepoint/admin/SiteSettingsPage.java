@@ -8,9 +8,9 @@ import org.nodepoint.web.Chrome;
 
 /**
  * The settings form: the sections, each field's value (as stored, or as typed when the form is
- * shown again with errors), the password fields that have a stored value and those whose removal
- * box is ticked, the address in the test e-mail form, the outcome of the directory connection
- * test or null, and the field errors or null.
+ * shown again with errors), and the password fields that have a stored value. It also carries
+ * the password fields whose removal box is ticked, the address in the test e-mail form, and the
+ * field errors or null.
  */
 public record SiteSettingsPage(
         Chrome chrome,

@@ -1,7 +1,7 @@
 package org.nodepoint.directory;
 
 /**
- * The answer of an external password check. {@code detail} explains a failure for the system log
+ * The result of an external password check. {@code detail} explains a failure for the system log
  * and never contains the password. {@code email} is the directory's mail attribute on acceptance,
  * or "".
  */
@@ -13,7 +13,7 @@ record CheckOutcome(Kind kind, String email, String detail) {
         REJECTED,
         /** The check refused the sign-in for a reason an administrator must look at; the system log records it. */
         FAILED,
-        /** The directory or the plugin could not be reached or did not answer in time; the system log records it. */
+        /** The directory or the plugin could not be reached or timed out, and the system log records it. */
         UNAVAILABLE
     }
 

@@ -39,7 +39,7 @@ final class DirectoryConnector {
         try {
             ExtendedResult started = connection.processExtendedOperation(new StartTLSExtendedRequest(tls));
             if (started.getResultCode() != ResultCode.SUCCESS) {
-                throw new LDAPException(started.getResultCode(), "StartTLS was refused: " + started.getDiagnosticMessage());
+                throw new LDAPException(started.getResultCode(), "StartTLS failed: " + started.getDiagnosticMessage());
             }
             return connection;
         } catch (LDAPException failure) {

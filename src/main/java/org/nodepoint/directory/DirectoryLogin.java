@@ -26,7 +26,7 @@ final class DirectoryLogin {
     private static final Logger log = LoggerFactory.getLogger(DirectoryLogin.class);
     static final String USER_PLACEHOLDER = "{user}";
     private static final String MAIL = "mail";
-    /** The Active Directory attribute that holds the down-level logon name. */
+    /** The Active Directory attribute that contains the down-level logon name. */
     private static final String AD_LOGON_NAME = "sAMAccountName";
 
     private DirectoryLogin() {

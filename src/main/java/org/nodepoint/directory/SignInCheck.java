@@ -32,7 +32,7 @@ public final class SignInCheck {
     private final SettingsStore settings;
     private final SystemLog systemLog;
 
-    /** The account signed in, or empty; {@code unavailable} is true when the directory or the command could not answer. */
+    /** The account signed in, or empty; {@code unavailable} is true when the directory or the command could not be reached or timed out. */
     public record Result(Optional<User> user, boolean unavailable) {
         static Result failed() {
             return new Result(Optional.empty(), false);

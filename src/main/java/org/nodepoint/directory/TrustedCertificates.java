@@ -20,7 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Reads the CA certificates that a directory's TLS certificate must chain to. The setting holds
+ * Reads the CA certificates that a directory's TLS certificate must chain to. The setting contains
  * either PEM text or the absolute path of a PEM file. PEM text may arrive on one line, because
  * nodepoint.cfg stores one line per key and a browser drops line breaks pasted into a text box,
  * so the Base64 body is read with all white space removed.
@@ -31,7 +31,7 @@ public final class TrustedCertificates {
     /** A PEM file larger than this is not a CA bundle that a directory needs. */
     private static final long MAX_FILE_BYTES = 1024 * 1024;
 
-    /** The setting could not be read as CA certificates; the message says why in plain words. */
+    /** The setting could not be read as CA certificates. The message explains why in plain words. */
     public static final class InvalidCertificate extends Exception {
         InvalidCertificate(String message) {
             super(message);

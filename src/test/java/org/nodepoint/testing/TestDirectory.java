@@ -31,7 +31,7 @@ import java.util.Map;
  *
  * <p>Active Directory accepts a bind name of the form DOMAIN\name, which the in-memory server would
  * reject as an invalid DN. An interceptor turns {@code CORP\name} into the DN of the entry whose
- * sAMAccountName is {@code name}, and an unknown name into a DN without an entry, as AD answers.
+ * sAMAccountName is {@code name}, and an unknown name into a DN without an entry, so that its bind fails with invalid credentials as on Active Directory.
  */
 public final class TestDirectory implements AutoCloseable {
     public static final String BASE_DN = "dc=corp,dc=example";
