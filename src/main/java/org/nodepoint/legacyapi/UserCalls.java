@@ -107,7 +107,7 @@ final class UserCalls {
         SignInCheck.Result result = signInCheck.verify(name, password);
         if (result.unavailable()) {
             throttle.giveBack(name, request.address());
-            throw new ApiError("ERR_INVALID_CRED", "The directory is unavailable. Try again later.");
+            throw new ApiError("ERR_AD_CONNECTION", "Could not connect to AD server.");
         }
         // A password set by a manager is only good for choosing a new one on the web, as on the sign-in page.
         if (result.user().filter(user -> !user.mustChangePassword()).isEmpty()) {

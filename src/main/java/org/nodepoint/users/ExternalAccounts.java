@@ -57,10 +57,15 @@ public final class ExternalAccounts {
         if (!user.canSignIn() || user.isAdmin()) {
             return new Provisioned(Optional.empty(), "The account " + user.name() + " is disabled or cannot sign in here.");
         }
+        if (user.mustChangePassword()) {
+            // The password page is off while passwords are checked outside, so the mark would lock the user out.
+            writer.useExtension(UserDao.class, dao -> dao.setPassword(user.id(), user.passwordHash(), false));
+            log.info("Cleared the forced password change of user {}, whose password is checked outside NodePoint", user.id());
+        }
         if (recordLogin) {
             writer.useExtension(UserDao.class, dao -> dao.recordLogin(user.id(), clock.millis()));
         }
-        return new Provisioned(Optional.of(user), "");
+        return new Provisioned(users.findById(user.id()), "");
     }
 
     private User create(String name, String email) {

@@ -270,4 +270,27 @@ class DirectorySignInTest {
             });
         }
     }
+
+    @Test
+    void existing_account_forced_change_cleared() {
+        try (TestNodePoint node = node(directory.searchSettings())) {
+            User alice = node.user("alice", 3);
+            node.wiring.database.write().useHandle(handle -> handle.createUpdate("UPDATE users SET must_change_password = 1 WHERE id = :id")
+                    .bind("id", alice.id()).execute());
+            node.http((server, client) -> {
+                Browser browser = new Browser(client.getOrigin());
+                Browser.Page local = browser.signIn("alice", TestNodePoint.PASSWORD);
+                Browser.Page page = browser.signIn("alice", TestDirectory.ALICE_PASSWORD);
+                Browser.Page home = browser.get("/");
+
+                assertThat(local.status()).isEqualTo(401);
+                assertThat(page.status()).isEqualTo(302);
+                assertThat(home.status()).isEqualTo(200);
+                User after = account(node, "alice").orElseThrow();
+                assertThat(after.id()).isEqualTo(alice.id());
+                assertThat(after.level()).isEqualTo(3);
+                assertThat(after.mustChangePassword()).isFalse();
+            });
+        }
+    }
 }

@@ -56,8 +56,8 @@ class DirectoryApiTest {
                 ApiClient.Response response = new ApiClient(client.getOrigin()).get("/nodepoint/", "api", "verify_password",
                         "user", "alice", "password", TestDirectory.ALICE_PASSWORD, "key", READ_KEY);
 
-                assertThat(response.statusCode()).isEqualTo("ERR_INVALID_CRED");
-                assertThat(response.body()).contains("The directory is unavailable. Try again later.");
+                assertThat(response.statusCode()).isEqualTo("ERR_AD_CONNECTION");
+                assertThat(response.body()).contains("\"message\": \"Could not connect to AD server.\"");
             });
         }
     }
