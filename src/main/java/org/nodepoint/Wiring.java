@@ -32,6 +32,8 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.db.Database;
+import org.nodepoint.directory.ConnectionCheck;
+import org.nodepoint.directory.SignInCheck;
 import org.nodepoint.events.EventBus;
 import org.nodepoint.forms.FormAnswers;
 import org.nodepoint.forms.FormFiling;
@@ -93,6 +95,7 @@ import org.nodepoint.uploads.UploadFolder;
 import org.nodepoint.tickets.TimeTracking;
 import org.nodepoint.users.AccountMails;
 import org.nodepoint.users.EmailConfirmations;
+import org.nodepoint.users.ExternalAccounts;
 import org.nodepoint.users.PasswordResets;
 import org.nodepoint.users.Passwords;
 import org.nodepoint.users.UserManagementService;
@@ -137,6 +140,7 @@ public final class Wiring implements AutoCloseable {
     public final EmailConfirmations emailConfirmations;
     public final PasswordResets passwordResets;
     public final PluginRunner plugins;
+    public final SignInCheck signInCheck;
     public final TestMailService testMail;
     public final UploadFolder uploadFolder;
     public final AttachmentService attachments;
@@ -214,6 +218,7 @@ public final class Wiring implements AutoCloseable {
         this.hiddenPanels = new HiddenPanels(database, clock);
         this.reports = new ReportService(database, tickets, articles, settings, clock);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
+        this.signInCheck = new SignInCheck(users, new ExternalAccounts(database, users, settings, clock), plugins, settings, systemLog);
         events.subscribe(new TicketPlugins(plugins, tickets, users, billing));
         events.subscribe(new CheckoutPlugin(plugins, database));
         events.subscribe(new TaskCompletionPlugin(plugins, database));
@@ -251,14 +256,14 @@ public final class Wiring implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(clock);
         SignInLog signInLog = new SignInLog(systemLog, clock);
         LegacyApiRoutes legacyApi = new LegacyApiRoutes(settings, users, products, tickets, formAnswers, assignments, autoAssignees,
-                timeTracking, throttle, systemLog, signInLog, items, clients, clientEvents, billing, sharedFiles, tasks);
+                timeTracking, throttle, systemLog, signInLog, items, clients, clientEvents, billing, sharedFiles, tasks, signInCheck);
         FormSubmissions submissions = new FormSubmissions(database, csrf, clock);
         ComponentGate gate = new ComponentGate(settings);
         ProductRoutes productRoutes = new ProductRoutes(products, tickets, pages, forms, autoAssignees, productImages, tasks, submissions,
                 settings);
         return web.create(List.of(
                 new SetupRoutes(setup, setupCode, settings, pages, systemLog),
-                new AuthRoutes(users, sessions, throttle, new RegistrationThrottle(clock), signInLog, settings, pages, passwordResets),
+                new AuthRoutes(users, signInCheck, sessions, throttle, new RegistrationThrottle(clock), signInLog, settings, pages, passwordResets),
                 new AccountRoutes(users, sessions, throttle, timeTracking, settings, pages),
                 // Lost password requests have a throttle of their own, so that they cannot lock anyone out of signing in.
                 new PasswordResetRoutes(passwordResets, new LoginThrottle(clock), pages),
@@ -277,7 +282,7 @@ public final class Wiring implements AutoCloseable {
                 new AttachmentRoutes(attachments, gate),
                 new ProductImageRoutes(productImages, products, pages),
                 new SearchRoutes(search, new ArticleSearch(database, articles), pages, gate),
-                new SiteSettingsRoutes(siteSettings, testMail, pages),
+                new SiteSettingsRoutes(siteSettings, testMail, new ConnectionCheck(settings, systemLog), pages),
                 new SystemLogRoutes(systemLog, settings, pages),
                 new ItemRoutes(items, products, settings, pages, gate, submissions),
                 new ClientRoutes(clients, clientEvents, billing, settings, pages, gate),

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.nodepoint.admin.SettingsField.Choice;
 import org.nodepoint.admin.SettingsField.Kind;
 import org.nodepoint.config.Component;
+import org.nodepoint.config.DirectorySecurity;
 import org.nodepoint.config.PageAssetUrl;
 import org.nodepoint.config.PublicUrl;
 import org.nodepoint.config.Plugin;
@@ -31,6 +32,9 @@ final class SettingsCatalogue {
     static final int MAX_CREDENTIAL_LENGTH = 200;
     static final int MAX_DOMAIN_LENGTH = 64;
     static final int MAX_EXTENSIONS_LENGTH = 500;
+    /** Enough for a CA bundle of several PEM certificates. */
+    static final int MAX_CERTIFICATE_LENGTH = 20_000;
+    static final int MAX_DN_LENGTH = 500;
 
     private static final List<Choice> LEVELS = IntStream.rangeClosed(0, Settings.MAX_THRESHOLD_LEVEL)
             .mapToObj(level -> new Choice(String.valueOf(level), "settings.level." + level)).toList();
@@ -90,7 +94,16 @@ final class SettingsCatalogue {
                     text(Settings.EMAIL_SIGNATURE, 0, MAX_TEXT_LENGTH, Settings::emailSignature))),
             new SettingsSection("directory", List.of(
                     new SettingsField(Settings.AD_SERVER, Kind.HOST, 0, MAX_HOST_LENGTH, List.of(), Settings::adServer),
-                    new SettingsField(Settings.AD_DOMAIN, Kind.DOMAIN, 0, MAX_DOMAIN_LENGTH, List.of(), Settings::adDomain))),
+                    new SettingsField(Settings.AD_PORT, Kind.OPTIONAL_NUMBER, 1, 65_535, List.of(), SettingsCatalogue::directoryPort),
+                    choice(Settings.AD_SECURITY, directorySecurities(), settings -> settings.adSecurity().storedValue()),
+                    new SettingsField(Settings.AD_CA_CERTIFICATE, Kind.CERTIFICATE, 0, MAX_CERTIFICATE_LENGTH, List.of(),
+                            Settings::adCaCertificate),
+                    number(Settings.AD_TIMEOUT, 1, Settings.MAX_DIRECTORY_TIMEOUT_SECONDS, Settings::adTimeoutSeconds),
+                    new SettingsField(Settings.AD_DOMAIN, Kind.DOMAIN, 0, MAX_DOMAIN_LENGTH, List.of(), Settings::adDomain),
+                    new SettingsField(Settings.LDAP_BASE_DN, Kind.DN, 0, MAX_DN_LENGTH, List.of(), Settings::ldapBaseDn),
+                    new SettingsField(Settings.LDAP_USER_FILTER, Kind.USER_FILTER, 0, MAX_DN_LENGTH, List.of(), Settings::ldapUserFilter),
+                    new SettingsField(Settings.LDAP_BIND_DN, Kind.DN, 0, MAX_DN_LENGTH, List.of(), Settings::ldapBindDn),
+                    new SettingsField(Settings.LDAP_BIND_PASSWORD, Kind.SECRET, 0, MAX_CREDENTIAL_LENGTH, List.of(), settings -> ""))),
             new SettingsSection("plugins", Stream.concat(
                     Arrays.stream(Plugin.values()).map(plugin -> text(plugin.key(), 0, MAX_TEXT_LENGTH, settings -> settings.plugin(plugin))),
                     Stream.of(number(Settings.PLUGIN_TIMEOUT, 1, Settings.MAX_PLUGIN_TIMEOUT_SECONDS, Settings::pluginTimeoutSeconds)))
@@ -139,6 +152,16 @@ final class SettingsCatalogue {
 
     private static List<Choice> ticketVisibilities() {
         return Arrays.stream(TicketVisibility.values()).map(rule -> new Choice(rule.label(), "visibility.ticket." + rule.label())).toList();
+    }
+
+    private static List<Choice> directorySecurities() {
+        return Arrays.stream(DirectorySecurity.values()).map(mode -> new Choice(mode.storedValue(), "settings.ad_tls." + mode.storedValue())).toList();
+    }
+
+    /** Returns the port as stored, or "" when none is set and the security's usual port applies. */
+    private static String directoryPort(Settings settings) {
+        String stored = settings.get(Settings.AD_PORT).strip();
+        return stored.isEmpty() ? "" : String.valueOf(settings.adPort());
     }
 
     private static List<Choice> smtpSecurities() {

@@ -39,7 +39,13 @@ public record SettingsField(String key, Kind kind, long min, long max, List<Choi
         /** On or off. */
         SWITCH,
         /** A password that the page never shows. An empty value keeps the stored one. */
-        SECRET
+        SECRET,
+        /** PEM text of CA certificates or the absolute path of a PEM file, or empty (see TrustedCertificates). */
+        CERTIFICATE,
+        /** An LDAP distinguished name, or empty. */
+        DN,
+        /** An LDAP search filter containing {user}, or empty. */
+        USER_FILTER
     }
 
     /** One entry of a list: the stored value and the message key of its label. */

@@ -5,6 +5,8 @@ import org.nodepoint.config.PageAssetUrl;
 import org.nodepoint.config.PublicUrl;
 import org.nodepoint.config.SettingsFile;
 import org.nodepoint.config.TimeZoneName;
+import org.nodepoint.directory.DirectoryValues;
+import org.nodepoint.directory.TrustedCertificates;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.FieldErrors.Label;
 
@@ -59,6 +61,11 @@ final class SettingsRules {
                     field, errors, "settings.invalid.choice", label);
             case SWITCH -> require(value.equals("on") || value.equals("off"), field, errors, "settings.invalid.switch", label);
             case SECRET -> checkSecret(field, value, label, errors);
+            case CERTIFICATE -> checkCertificate(field, value, label, errors);
+            case DN -> require(value.length() <= field.max() && DirectoryValues.isDnOrEmpty(value), field, errors, "settings.invalid.dn", label,
+                    field.max());
+            case USER_FILTER -> require(value.length() <= field.max() && DirectoryValues.isUserFilterOrEmpty(value), field, errors,
+                    "settings.invalid.userFilter", label, field.max());
         }
     }
 
@@ -88,6 +95,18 @@ final class SettingsRules {
             errors.add(field.key(), "settings.invalid.length", label, field.max());
         } else if (!value.equals(value.strip())) {
             errors.add(field.key(), "settings.invalid.secretSpaces", label);
+        }
+    }
+
+    private static void checkCertificate(SettingsField field, String value, Label label, FieldErrors errors) {
+        if (value.length() > field.max()) {
+            errors.add(field.key(), "settings.invalid.length", label, field.max());
+            return;
+        }
+        try {
+            TrustedCertificates.read(value);
+        } catch (TrustedCertificates.InvalidCertificate invalid) {
+            errors.add(field.key(), "settings.invalid.certificate", label, invalid.getMessage());
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.nodepoint.config.ApiKeys;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SiteSettingsService {
     private static final Logger log = LoggerFactory.getLogger(SiteSettingsService.class);
-    static final String CLEAR_SMTP_PASSWORD = "smtp_pass_clear";
+    static final String CLEAR_SMTP_PASSWORD = SettingsSubmission.clearField(Settings.SMTP_PASSWORD);
 
     private final SettingsStore settings;
     private final SystemLog systemLog;
@@ -41,7 +43,7 @@ public final class SiteSettingsService {
         this.systemLog = systemLog;
     }
 
-    /** Returns the value in force of every field of the page. The SMTP password is always "". */
+    /** Returns the value in force of every field of the page. Password fields are always "". */
     public Map<String, String> currentValues() {
         Settings current = settings.current();
         Map<String, String> values = new LinkedHashMap<>();
@@ -49,14 +51,19 @@ public final class SiteSettingsService {
         return values;
     }
 
-    public boolean hasSmtpPassword() {
-        return !settings.current().smtpPassword().isEmpty();
+    /** Returns the keys of the password fields that have a stored value. */
+    public Set<String> storedSecrets() {
+        Settings current = settings.current();
+        return SettingsCatalogue.FIELDS.stream()
+                .filter(field -> field.kind() == SettingsField.Kind.SECRET && !current.get(field.key()).isEmpty())
+                .map(SettingsField::key)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
      * Validates every field and saves them in one write of nodepoint.cfg. Throws ValidationException
-     * naming each invalid field, and then nothing is saved. An empty SMTP password keeps the stored
-     * one. Returns the keys whose value changed.
+     * naming each invalid field, and then nothing is saved. An empty password field keeps the stored
+     * password. Returns the keys whose value changed.
      */
     public List<String> save(Viewer admin, SettingsSubmission submission) {
         validate(submission).throwIfAny();
@@ -65,7 +72,7 @@ public final class SiteSettingsService {
         for (SettingsField field : SettingsCatalogue.FIELDS) {
             String value = submission.values().get(field.key());
             if (field.kind() == SettingsField.Kind.SECRET) {
-                putSecret(changes, field.key(), value, submission.clearSmtpPassword());
+                putSecret(changes, field.key(), value, submission.clears(field.key()));
             } else {
                 changes.put(field.key(), SettingsRules.normalize(field, value));
             }
@@ -93,20 +100,18 @@ public final class SiteSettingsService {
         return keys;
     }
 
-    private static FieldErrors validate(SettingsSubmission submission) {
+    private FieldErrors validate(SettingsSubmission submission) {
         FieldErrors errors = new FieldErrors();
         for (SettingsField field : SettingsCatalogue.FIELDS) {
             SettingsRules.check(field, submission.values().get(field.key()), errors);
         }
-        String password = submission.values().get(Settings.SMTP_PASSWORD);
-        if (submission.clearSmtpPassword() && password != null && !password.isEmpty()) {
-            errors.add(Settings.SMTP_PASSWORD, "settings.invalid.secretAndClear", new Label("settings.smtp_pass"));
+        for (SettingsField field : SettingsCatalogue.FIELDS) {
+            String password = submission.values().get(field.key());
+            if (field.kind() == SettingsField.Kind.SECRET && submission.clears(field.key()) && password != null && !password.isEmpty()) {
+                errors.add(field.key(), "settings.invalid.secretAndClear", new Label(field.labelKey()));
+            }
         }
-        String server = submission.values().get(Settings.AD_SERVER);
-        String domain = submission.values().get(Settings.AD_DOMAIN);
-        if (server != null && domain != null && server.isEmpty() != domain.isEmpty()) {
-            errors.add(server.isEmpty() ? Settings.AD_SERVER : Settings.AD_DOMAIN, "settings.invalid.directoryPair");
-        }
+        DirectorySettingsRules.check(submission, storedSecrets().contains(Settings.LDAP_BIND_PASSWORD), errors);
         return errors;
     }
 

@@ -51,8 +51,9 @@ public final class AccountRoutes implements FeatureRoutes {
         this.pages = pages;
     }
 
-    // TODO: once directory (Active Directory) sign-in exists, reject the password and e-mail changes
-    // here and hide their forms while a directory is configured, because the directory owns both.
+    // TODO: while a directory or the authentication command checks passwords, an account without a
+    // local password cannot change its e-mail address, because UserService.changeOwnEmail checks the
+    // local hash. Checking the current password through SignInCheck would remove this gap.
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/settings", this::show, Requires.SIGNED_IN);
@@ -67,6 +68,7 @@ public final class AccountRoutes implements FeatureRoutes {
     }
 
     private void passwordForm(Context ctx) {
+        users.ownPasswordAccount(CurrentViewer.of(ctx));
         renderPasswordForm(ctx, null);
     }
 

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.nodepoint.config.SettingsStore;
+import org.nodepoint.directory.SignInCheck;
 import org.nodepoint.users.EmailConfirmations;
 import org.nodepoint.users.PasswordResets;
 import org.nodepoint.users.Registration;
@@ -21,13 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in, sign-out and self-registration. Registrations pass a throttle per client address, and
- * {@link EmailConfirmations} limits the confirmation mails per account and per address.
+ * {@link EmailConfirmations} limits the confirmation mails per account and per address. While a
+ * directory or the authentication command checks passwords, registration is closed.
  */
 public final class AuthRoutes implements FeatureRoutes {
     private static final Logger log = LoggerFactory.getLogger(AuthRoutes.class);
     private static final String SIGN_IN_PAGE = "on the sign-in page";
 
     private final UserService users;
+    private final SignInCheck signInCheck;
     private final SessionService sessions;
     private final LoginThrottle throttle;
     private final RegistrationThrottle registrationThrottle;
@@ -36,9 +39,10 @@ public final class AuthRoutes implements FeatureRoutes {
     private final Pages pages;
     private final PasswordResets resets;
 
-    public AuthRoutes(UserService users, SessionService sessions, LoginThrottle throttle, RegistrationThrottle registrationThrottle,
+    public AuthRoutes(UserService users, SignInCheck signInCheck, SessionService sessions, LoginThrottle throttle, RegistrationThrottle registrationThrottle,
             SignInLog signInLog, SettingsStore settings, Pages pages, PasswordResets resets) {
         this.users = users;
+        this.signInCheck = signInCheck;
         this.sessions = sessions;
         this.throttle = throttle;
         this.registrationThrottle = registrationThrottle;
@@ -76,7 +80,15 @@ public final class AuthRoutes implements FeatureRoutes {
             renderLogin(ctx, name, next, "auth.login.throttled");
             return;
         }
-        var user = users.authenticate(name, ctx.formParam("password"));
+        SignInCheck.Result result = signInCheck.signIn(name, ctx.formParam("password"));
+        if (result.unavailable()) {
+            // No password was checked, so the attempt does not count as a guess.
+            throttle.giveBack(name, address);
+            ctx.status(503);
+            renderLogin(ctx, name, next, "auth.login.unavailable");
+            return;
+        }
+        var user = result.user();
         if (user.isEmpty()) {
             log.info("Failed sign-in from address {}", address);
             signInLog.failed(name, address, SIGN_IN_PAGE);
@@ -131,6 +143,9 @@ public final class AuthRoutes implements FeatureRoutes {
     }
 
     private void requireRegistrationsOpen() {
+        if (settings.current().externalSignIn()) {
+            throw new NotFoundResponse("auth.register.external");
+        }
         if (!settings.current().allowRegistrations()) {
             throw new NotFoundResponse("auth.register.closed");
         }

@@ -81,9 +81,17 @@ public final class Settings {
     public static final String LOG_RETENTION = "log_retention";
     public static final String TIME_ZONE = "time_zone";
 
-    // Active Directory.
+    // Directory sign-in: Active Directory as in NodePoint 1.x, and the keys added by NodePoint for Java.
     public static final String AD_SERVER = "ad_server";
     public static final String AD_DOMAIN = "ad_domain";
+    public static final String AD_PORT = "ad_port";
+    public static final String AD_SECURITY = "ad_tls";
+    public static final String AD_CA_CERTIFICATE = "ad_ca_cert";
+    public static final String AD_TIMEOUT = "ad_timeout";
+    public static final String LDAP_BASE_DN = "ldap_base_dn";
+    public static final String LDAP_BIND_DN = "ldap_bind_dn";
+    public static final String LDAP_BIND_PASSWORD = "ldap_bind_pass";
+    public static final String LDAP_USER_FILTER = "ldap_user_filter";
 
     public static final int DEFAULT_PAGE_LENGTH = 50;
     public static final int MIN_PAGE_LENGTH = 5;
@@ -100,6 +108,8 @@ public final class Settings {
     public static final int DEFAULT_SMTP_PORT = 25;
     public static final int DEFAULT_PLUGIN_TIMEOUT_SECONDS = 10;
     public static final int MAX_PLUGIN_TIMEOUT_SECONDS = 300;
+    public static final int DEFAULT_DIRECTORY_TIMEOUT_SECONDS = 5;
+    public static final int MAX_DIRECTORY_TIMEOUT_SECONDS = 60;
     public static final int DEFAULT_LOG_RETENTION_DAYS = 90;
     public static final int MAX_LOG_RETENTION_DAYS = 3_650;
     /** The highest value of a level threshold. Level 6 is the administrator, who passes every check. */
@@ -372,11 +382,22 @@ public final class Settings {
         return PublicUrl.isAllowed(url) ? PublicUrl.withoutTrailingSlash(url) : "";
     }
 
-    // Active Directory.
+    // Directory sign-in.
 
-    /** True when both the server and the domain are set, which sends sign-ins to Active Directory. */
+    /**
+     * True when sign-ins go to a directory: a server is set, and either an Active Directory domain
+     * (bind as DOMAIN\name) or an LDAP user filter (search, then bind with the entry found).
+     */
     public boolean directoryEnabled() {
-        return !adServer().isEmpty() && !adDomain().isEmpty();
+        return !adServer().isEmpty() && (!adDomain().isEmpty() || !ldapUserFilter().isEmpty());
+    }
+
+    /**
+     * True when passwords of accounts other than the administrator are checked outside NodePoint,
+     * by a directory or by the authentication plugin, so that local passwords are not used.
+     */
+    public boolean externalSignIn() {
+        return directoryEnabled() || !plugin(Plugin.AUTHENTICATION).isEmpty();
     }
 
     public String adServer() {
@@ -386,6 +407,45 @@ public final class Settings {
     /** Returns the NT4-style domain name that prefixes user names in the LDAP bind. */
     public String adDomain() {
         return get(AD_DOMAIN).strip();
+    }
+
+    /** Returns the directory's port, or the usual port of the connection security when none is set: 636 for LDAPS, else 389. */
+    public int adPort() {
+        int port = intValue(AD_PORT, 0);
+        return port < 1 || port > 65_535 ? adSecurity().defaultPort() : port;
+    }
+
+    /** Returns the directory connection security, StartTLS unless set, so that passwords do not cross the network in clear text. */
+    public DirectorySecurity adSecurity() {
+        return DirectorySecurity.parse(get(AD_SECURITY)).orElse(DirectorySecurity.STARTTLS);
+    }
+
+    /** Returns the trusted CA certificate setting: a PEM file path, PEM text, or "" for the Java runtime's trusted CAs. */
+    public String adCaCertificate() {
+        return get(AD_CA_CERTIFICATE).strip();
+    }
+
+    /** Returns the time limit in seconds for connecting to the directory and for each of its responses. */
+    public int adTimeoutSeconds() {
+        return clamp(intValue(AD_TIMEOUT, DEFAULT_DIRECTORY_TIMEOUT_SECONDS), 1, MAX_DIRECTORY_TIMEOUT_SECONDS);
+    }
+
+    public String ldapBaseDn() {
+        return get(LDAP_BASE_DN).strip();
+    }
+
+    /** Returns the DN of the account that searches for users, or "" to search without binding. */
+    public String ldapBindDn() {
+        return get(LDAP_BIND_DN).strip();
+    }
+
+    public String ldapBindPassword() {
+        return get(LDAP_BIND_PASSWORD);
+    }
+
+    /** Returns the LDAP search filter with {user} where the escaped user name goes, such as (uid={user}), or "". */
+    public String ldapUserFilter() {
+        return get(LDAP_USER_FILTER).strip();
     }
 
     // Plugins and components.

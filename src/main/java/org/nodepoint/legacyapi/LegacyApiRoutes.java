@@ -20,6 +20,7 @@ import org.nodepoint.tasks.TaskService;
 import org.nodepoint.tickets.Assignments;
 import org.nodepoint.tickets.TicketService;
 import org.nodepoint.tickets.TimeTracking;
+import org.nodepoint.directory.SignInCheck;
 import org.nodepoint.users.UserService;
 import org.nodepoint.web.FeatureRoutes;
 import org.nodepoint.web.Requires;
@@ -36,14 +37,14 @@ public final class LegacyApiRoutes implements FeatureRoutes {
     public LegacyApiRoutes(SettingsStore settings, UserService users, ProductService products, TicketService tickets,
             FormAnswers formAnswers, Assignments assignments, AutoAssignees autoAssignees, TimeTracking time, LoginThrottle throttle,
             SystemLog systemLog, SignInLog signInLog, ItemService items, ClientService clients, ClientEvents clientEvents,
-            BillingService billing, SharedFiles sharedFiles, TaskService tasks) {
+            BillingService billing, SharedFiles sharedFiles, TaskService tasks, SignInCheck signInCheck) {
         Map<String, LegacyApi.Call> calls = new HashMap<>();
         this.api = new LegacyApi(settings, users, calls, systemLog);
         new ProductCalls(api, products, autoAssignees).register(calls);
         new TicketCalls(api, tickets, formAnswers).register(calls);
         new AssignmentCalls(api, assignments).register(calls);
         new TimeCalls(api, time).register(calls);
-        new UserCalls(api, users, throttle, signInLog, systemLog, settings).register(calls);
+        new UserCalls(api, users, signInCheck, throttle, signInLog, systemLog, settings).register(calls);
         new ItemCalls(api, items).register(calls);
         new ClientCalls(api, clients, clientEvents, billing, settings).register(calls);
         new FileCalls(api, sharedFiles).register(calls);

@@ -7,6 +7,7 @@ import org.nodepoint.auth.LoginThrottle;
 import org.nodepoint.auth.SignInLog;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
+import org.nodepoint.directory.SignInCheck;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.NotFoundException;
@@ -16,7 +17,11 @@ import org.nodepoint.syslog.SystemLog;
 import org.nodepoint.users.User;
 import org.nodepoint.users.UserService;
 
-/** API calls on accounts: list_users, add_user, verify_password and change_password. */
+/**
+ * API calls on accounts: list_users, add_user, verify_password and change_password. While a
+ * directory or the authentication command checks passwords, add_user and change_password answer
+ * ERR_AD_ENABLED with the messages of NodePoint 1.x, and verify_password asks that check.
+ */
 final class UserCalls {
     /** NodePoint 1.x kept only these characters of a user name, so "John Smith" named JohnSmith. */
     private static final Pattern NAME_CHARACTERS = Pattern.compile("[^A-Za-z0-9._@-]");
@@ -26,14 +31,16 @@ final class UserCalls {
 
     private final LegacyApi api;
     private final UserService users;
+    private final SignInCheck signInCheck;
     private final LoginThrottle throttle;
     private final SignInLog signInLog;
     private final SystemLog systemLog;
     private final SettingsStore settings;
 
-    UserCalls(LegacyApi api, UserService users, LoginThrottle throttle, SignInLog signInLog, SystemLog systemLog, SettingsStore settings) {
+    UserCalls(LegacyApi api, UserService users, SignInCheck signInCheck, LoginThrottle throttle, SignInLog signInLog, SystemLog systemLog, SettingsStore settings) {
         this.api = api;
         this.users = users;
+        this.signInCheck = signInCheck;
         this.throttle = throttle;
         this.signInLog = signInLog;
         this.systemLog = systemLog;
@@ -66,6 +73,9 @@ final class UserCalls {
         String password = request.required("password");
         checkPasswordLength(password);
         api.checkWriteKey(request);
+        if (settings.current().externalSignIn()) {
+            throw new ApiError("ERR_AD_ENABLED", "Users are synchronized with Active Directory.");
+        }
         User user;
         try {
             user = users.createFromApi(name, password, request.optional("email"));
@@ -94,8 +104,13 @@ final class UserCalls {
             signInLog.throttled(name, request.address(), VERIFY_PASSWORD);
             throw new ApiError("ERR_INVALID_CRED", "Too many failed attempts. Wait 15 minutes and try again.");
         }
+        SignInCheck.Result result = signInCheck.verify(name, password);
+        if (result.unavailable()) {
+            throttle.giveBack(name, request.address());
+            throw new ApiError("ERR_AD_CONNECTION", "Could not connect to AD server.");
+        }
         // A password set by a manager is only good for choosing a new one on the web, as on the sign-in page.
-        if (users.verifyCredentials(name, password).filter(user -> !user.mustChangePassword()).isEmpty()) {
+        if (result.user().filter(user -> !user.mustChangePassword()).isEmpty()) {
             signInLog.failed(name, request.address(), VERIFY_PASSWORD);
             throw new ApiError("ERR_INVALID_CRED", "Invalid credentials.");
         }
@@ -108,6 +123,9 @@ final class UserCalls {
         String password = request.required("password");
         checkPasswordLength(password);
         api.checkWriteKey(request);
+        if (settings.current().externalSignIn()) {
+            throw new ApiError("ERR_AD_ENABLED", "Passwords are synchronized with Active Directory.");
+        }
         User user;
         try {
             user = users.setPassword(name, password);

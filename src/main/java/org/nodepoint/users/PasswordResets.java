@@ -59,9 +59,9 @@ public final class PasswordResets implements AutoCloseable {
         this.lookups = BackgroundExecutors.boundedPool(1, MAX_WAITING_REQUESTS, DaemonThreads.named("nodepoint-lost-password"));
     }
 
-    /** True while mail is configured and Active Directory is off. */
+    /** True while mail is configured and neither a directory nor the authentication command checks passwords. */
     public boolean isAvailable() {
-        return mails.canSend() && !settings.current().directoryEnabled();
+        return mails.canSend() && !settings.current().externalSignIn();
     }
 
     /**

@@ -248,7 +248,7 @@ public final class UserService {
      * too.
      */
     public User changeOwnPassword(Viewer self, String currentPassword, String newPassword, String newPasswordAgain) {
-        User user = ownAccount(self);
+        User user = ownPasswordAccount(self);
         FieldErrors errors = new FieldErrors();
         checkCurrentPassword(user, currentPassword, errors);
         checkNewPassword(newPassword, newPasswordAgain, errors);
@@ -300,6 +300,19 @@ public final class UserService {
         }
         if (user.isDemo()) {
             throw new ForbiddenException("users.demo.locked");
+        }
+        return user;
+    }
+
+    /**
+     * Returns the signed-in user's account for a change of its own password, or throws
+     * ForbiddenException: besides what {@link #ownAccount} rejects, only the administrator has a
+     * local password while a directory or the authentication command checks passwords.
+     */
+    public User ownPasswordAccount(Viewer self) {
+        User user = ownAccount(self);
+        if (settings.current().externalSignIn() && !user.isAdmin()) {
+            throw new ForbiddenException("account.password.external");
         }
         return user;
     }

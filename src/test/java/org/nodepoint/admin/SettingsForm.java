@@ -20,7 +20,7 @@ final class SettingsForm {
         return browser;
     }
 
-    /** Loads the page and returns its fields: text values, selected options, and "on" or "off" for switches. */
+    /** Loads the page and returns its fields: text and text area values, selected options, and "on" or "off" for switches. */
     static Map<String, String> load(Browser browser) {
         Browser.Page page = browser.get(PATH);
         if (page.status() != 200) {
@@ -32,7 +32,7 @@ final class SettingsForm {
     static Map<String, String> values(String html) {
         Element form = Jsoup.parse(html).selectFirst("form[action=" + PATH + "]");
         Map<String, String> values = new LinkedHashMap<>();
-        for (Element field : form.select("input[name], select[name]")) {
+        for (Element field : form.select("input[name], select[name], textarea[name]")) {
             if (field.hasAttr("form")) {
                 continue;
             }

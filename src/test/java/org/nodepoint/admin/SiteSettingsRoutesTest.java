@@ -25,7 +25,7 @@ import org.nodepoint.users.Level;
 
 class SiteSettingsRoutesTest {
     private static final List<String> SECTION_TITLES = List.of("General and appearance", "Tickets and access", "Access levels",
-            "Sign-in and sessions", "JSON API", "E-mail (SMTP)", "Active Directory", "Plugins", "Components");
+            "Sign-in and sessions", "JSON API", "E-mail (SMTP)", "Directory sign-in", "Plugins", "Components");
 
     @TempDir
     Path folder;
@@ -356,13 +356,14 @@ class SiteSettingsRoutesTest {
     }
 
     @Test
-    void directory_needs_server_and_domain() {
+    void directory_server_needs_domain_or_filter() {
         node.http((server, client) -> {
             Browser.Page page = SettingsForm.submit(SettingsForm.signedInAdmin(client.getOrigin()), Map.of(Settings.AD_SERVER, "dc1.corp.example"));
 
             assertThat(page.status()).isEqualTo(422);
             assertThat(Jsoup.parse(page.body()).select("#ad_domain-error").text())
-                    .isEqualTo("Active Directory needs both the domain controller and the domain. Fill in both, or leave both empty.");
+                    .isEqualTo("A directory server needs either a domain (Active Directory) or a user filter (LDAP search). Fill in one, "
+                            + "or empty the server.");
         });
     }
 
@@ -467,8 +468,8 @@ class SiteSettingsRoutesTest {
             String winner = onDisk.get(Settings.SITE_NAME).substring("Desk ".length());
             assertThat(onDisk).containsEntry(Settings.NOTICE, "Notice " + winner);
             assertThat(onDisk).containsEntry(Settings.ADMIN_PASSWORD, node.settings().adminPasswordHash());
-            assertThat(onDisk.keySet()).containsAll(SettingsCatalogue.FIELDS.stream().map(SettingsField::key)
-                    .filter(key -> !key.equals(Settings.SMTP_PASSWORD)).toList());
+            assertThat(onDisk.keySet()).containsAll(SettingsCatalogue.FIELDS.stream()
+                    .filter(field -> field.kind() != SettingsField.Kind.SECRET).map(SettingsField::key).toList());
             assertThat(node.settings().asMap()).isEqualTo(onDisk);
         });
     }

@@ -75,7 +75,7 @@ class LegacyApiAttackTest {
         Set<String> registered = new LegacyApiRoutes(wiring.settings, wiring.users, wiring.products, wiring.tickets, wiring.formAnswers,
                 wiring.assignments, wiring.autoAssignees, wiring.timeTracking, new LoginThrottle(Clock.systemUTC()),
                 wiring.systemLog, new SignInLog(wiring.systemLog, Clock.systemUTC()), wiring.items, wiring.clients, wiring.clientEvents,
-                wiring.billing, wiring.sharedFiles, wiring.tasks).api().callNames();
+                wiring.billing, wiring.sharedFiles, wiring.tasks, wiring.signInCheck).api().callNames();
         Set<String> attacked = new TreeSet<>();
         AttackSurface.API_CALLS.forEach(target -> attacked.add(target.fields().get("api")));
 
