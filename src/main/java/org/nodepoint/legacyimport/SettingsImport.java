@@ -13,14 +13,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.nodepoint.config.Component;
+import org.nodepoint.config.DirectorySecurity;
 import org.nodepoint.config.Plugin;
 import org.nodepoint.config.Settings;
 
 /**
  * Maps the settings of a 1.x nodepoint.cfg onto ours. This version reads the same key names, so a
- * known key is copied as it is, with three exceptions. db_address and upload_folder keep the
+ * known key is copied as it is, with four exceptions. db_address and upload_folder keep the
  * values of the new data folder. smtp_pass is decrypted, because 1.x stored it RC4-encrypted with
- * enc_key (or with api_write when enc_key was empty) and then base64-encoded.
+ * enc_key (or with api_write when enc_key was empty) and then base64-encoded. A directory
+ * server gets ad_tls none, the plain LDAP that 1.x spoke.
  */
 final class SettingsImport {
     /** Keys whose value in the new data folder wins, because the 1.x paths point into the old installation. */
@@ -61,7 +63,20 @@ final class SettingsImport {
                 notes.add("smtp_pass could not be decrypted with enc_key; enter the SMTP password again on the settings page");
             }
         }
+        keepPlainDirectory(legacy, values, notes);
         return new Mapping(values, unknown, notes);
+    }
+
+    /**
+     * Keeps a 1.x directory sign-in working: 1.x spoke plain LDAP, while this version starts TLS
+     * unless ad_tls says otherwise, which a directory without TLS would refuse.
+     */
+    private static void keepPlainDirectory(Map<String, String> legacy, Map<String, String> values, List<String> notes) {
+        if (!legacy.getOrDefault(Settings.AD_SERVER, "").isBlank() && !legacy.containsKey(Settings.AD_SECURITY)) {
+            values.put(Settings.AD_SECURITY, DirectorySecurity.NONE.storedValue());
+            notes.add("ad_tls is set to none, because 1.x sent directory passwords over plain LDAP;"
+                    + " choose starttls or ldaps on the settings page once the directory offers TLS");
+        }
     }
 
     /** Returns every key that this version reads: the key constants of Settings, the components and the plugins. */

@@ -77,4 +77,13 @@ class LegacyValuesTest {
         assertThat(mapping.notes()).anyMatch(note -> note.startsWith("smtp_pass could not be decrypted"));
         assertThat(mapping.notes()).anyMatch(note -> note.startsWith("admin_pass is empty"));
     }
+
+    @Test
+    void directory_server_keeps_plain_ldap() {
+        SettingsImport.Mapping mapping = SettingsImport.map(Map.of("ad_server", "dc1.corp.example", "ad_domain", "CORP"));
+
+        assertThat(mapping.values()).containsEntry("ad_tls", "none").containsEntry("ad_server", "dc1.corp.example");
+        assertThat(mapping.notes()).anyMatch(note -> note.startsWith("ad_tls is set to none"));
+        assertThat(SettingsImport.map(Map.of("ad_domain", "CORP")).values()).doesNotContainKey("ad_tls");
+    }
 }
