@@ -73,6 +73,8 @@ import org.nodepoint.setup.SetupService;
 import org.nodepoint.submissions.FormSubmissions;
 import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
+import org.nodepoint.stats.Statistics;
+import org.nodepoint.stats.StatisticsRoutes;
 import org.nodepoint.syslog.SystemLogRoutes;
 import org.nodepoint.tasks.TaskRoutes;
 import org.nodepoint.tasks.TaskService;
@@ -150,6 +152,7 @@ public final class Wiring implements AutoCloseable {
     public final TaskService tasks;
     public final ArticleService articles;
     public final ArticleLinks articleLinks;
+    public final Statistics statistics;
 
     private final Clock clock;
 
@@ -209,6 +212,7 @@ public final class Wiring implements AutoCloseable {
         this.shoutbox = new Shoutbox(database, systemLog, clock);
         this.sharedFiles = new SharedFiles(database, settings, attachments, uploadFolder, systemLog, clock);
         this.hiddenPanels = new HiddenPanels(database, clock);
+        this.statistics = new Statistics(database, settings, tickets, users, clock);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         events.subscribe(new TicketPlugins(plugins, tickets, users, billing));
         events.subscribe(new CheckoutPlugin(plugins, database));
@@ -280,6 +284,7 @@ public final class Wiring implements AutoCloseable {
                 new ClientEventRoutes(clients, clientEvents, billing, settings, pages),
                 new ArticleRoutes(articles, articleLinks, products, settings, pages, gate),
                 new ArticleLinkRoutes(articleLinks, gate),
+                new StatisticsRoutes(statistics, pages),
                 legacyApi));
     }
 

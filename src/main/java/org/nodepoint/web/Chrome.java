@@ -8,7 +8,8 @@ import org.nodepoint.users.Viewer;
 /**
  * The frame around every page's content: site name, public notice, the viewer and their
  * navigation, the CSRF token for forms, a pending flash message, the site's appearance and the
- * components that are switched on, and whether the Tools menu offers custom forms.
+ * components that are switched on, and whether the Tools menu offers custom forms and statistics
+ * (canViewReports: the viewer has the level of report_lvl).
  */
 public record Chrome(
         Text text,
@@ -22,7 +23,8 @@ public record Chrome(
         boolean allowRegistrations,
         Appearance appearance,
         Set<Component> components,
-        boolean canManageForms) {
+        boolean canManageForms,
+        boolean canViewReports) {
 
     /** The path of the Bootstrap WebJar. Its version must match the one in pom.xml. */
     public static final String BOOTSTRAP = "/webjars/bootstrap/5.3.8";
@@ -46,7 +48,7 @@ public record Chrome(
 
     /** True when the Tools menu is shown: it has at least one entry for this viewer. */
     public boolean hasTools() {
-        return canManageUsers() || isAdmin() || showsCustomForms() || showsFiles();
+        return canManageUsers() || isAdmin() || showsCustomForms() || showsFiles() || canViewReports;
     }
 
     /** True when the Tools menu links to the Files page: the component is on and the viewer has level 1. */

@@ -17,6 +17,7 @@ import org.nodepoint.users.Viewer;
 public final class Pages {
     /** The rule of the custom forms pages, which FormRoutes also gives its routes. */
     private static final Requires CUSTOM_FORMS = Requires.configured(Settings::customFormsLevel);
+    private static final Requires REPORTS = Requires.configured(Settings::reportsLevel);
 
     private final TemplateEngine engine;
     private final SettingsStore settings;
@@ -66,7 +67,8 @@ public final class Pages {
                 current.allowRegistrations(),
                 Appearance.of(current),
                 current.enabledComponents(),
-                viewer.hasLevel(CUSTOM_FORMS.requiredLevel(current)));
+                viewer.hasLevel(CUSTOM_FORMS.requiredLevel(current)),
+                viewer.hasLevel(REPORTS.requiredLevel(current)));
     }
 
     public void render(Context ctx, String template, Object page) {
