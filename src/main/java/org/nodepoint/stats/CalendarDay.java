@@ -13,7 +13,4 @@ import org.nodepoint.tickets.Hours;
  * @param items the names of the items whose last day of checkout is this day
  */
 public record CalendarDay(LocalDate date, boolean inMonth, boolean isToday, Hours hours, List<String> tasks, List<String> items) {
-    public boolean isEmpty() {
-        return hours.isZero() && tasks.isEmpty() && items.isEmpty();
-    }
 }

@@ -29,12 +29,12 @@ import org.nodepoint.users.Viewer;
  * Computes the statistics page: tickets created on each of the last {@value #DAYS} days, tickets
  * by status, and a month calendar of hours, due tasks and item expirations. Days are those of the
  * time zone of the settings. Every number counts only what the viewer may read: tickets and their
- * time through the ticket visibility rule, tasks of the projects that the viewer sees, and items,
- * which every signed-in user sees. Hours need level 2, as the time breakdown of a ticket does.
+ * time through the ticket visibility rule, tasks of the projects that the viewer may see, and
+ * items, which every signed-in user may see. Hours need level 2, as the time breakdown of a ticket does.
  */
 public final class Statistics {
     public static final int DAYS = 7;
-    /** The most accounts that the user filter lists; a user beyond them can still be typed into the query as ?user=name. */
+    /** The maximum number of accounts in the user filter. Other accounts can still be chosen in the query, as ?user=name. */
     static final int MAX_USER_OPTIONS = 1000;
 
     private final Jdbi read;
@@ -51,7 +51,7 @@ public final class Statistics {
         this.clock = clock;
     }
 
-    /** Reads the page's query parameters; see {@link StatisticsFilter#parse}. The default month is the current one. */
+    /** Reads the page's query parameters as {@link StatisticsFilter#parse} does. The default month is the current one. */
     public StatisticsFilter filter(String month, String user) {
         YearMonth currentMonth = YearMonth.from(today(settings.current().zone()));
         return StatisticsFilter.parse(month, user, currentMonth, users::findById, users::findByName);

@@ -9,7 +9,7 @@ import org.nodepoint.web.Chrome;
 
 /**
  * The statistics page. {@code errors} names the invalid query parameters, and is null when there
- * are none; the page then shows the current month for everyone.
+ * are none. With errors, the page shows the current month for everyone.
  */
 public record StatisticsPage(Chrome chrome, StatisticsReport report, StatisticsFilter filter, List<UserOption> users,
         FieldErrors errors) {

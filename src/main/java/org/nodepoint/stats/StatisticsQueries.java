@@ -73,7 +73,7 @@ final class StatisticsQueries {
         return query;
     }
 
-    /** Counts the tickets of each status; statuses without tickets are left out. */
+    /** Counts the tickets of each status. Statuses without tickets are left out. */
     Map<String, Long> countByStatus(Long userId) {
         Map<String, Long> counts = new HashMap<>();
         byStatusQuery(userId).map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("tickets")))
@@ -146,7 +146,7 @@ final class StatisticsQueries {
         return query;
     }
 
-    /** Returns the INDEXED BY clause of a count over all creators; see the class comment. */
+    /** Returns the INDEXED BY clause of a count over all creators, as the class comment explains. */
     private String indexFor(Long userId, String coveringIndex) {
         return userId == null && !ownTicketsOnly ? " INDEXED BY " + coveringIndex : "";
     }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The numbers of the statistics page for one viewer and filter.
  *
- * @param showsTickets false while the tickets component is off; both ticket lists are then empty
+ * @param showsTickets false while the tickets component is off, and then both ticket lists are empty
  */
 public record StatisticsReport(boolean showsTickets, List<DayCount> createdPerDay, List<StatusCount> byStatus, MonthCalendar calendar) {
     public long createdTotal() {

@@ -80,7 +80,7 @@ class StatisticsQueryPlanTest {
     }
 
     @Test
-    void created_per_day_of_user_reads_creator_index() {
+    void user_per_day_reads_creator_index() {
         node.set(Settings.TICKET_VISIBILITY, "Public");
         for (Viewer viewer : List.of(manager, member)) {
             List<String> steps = plan(viewer, queries -> queries.createdBetweenQuery(WEEK, restricted.userId()));
@@ -92,7 +92,7 @@ class StatisticsQueryPlanTest {
     }
 
     @Test
-    void created_per_day_of_own_tickets_reads_creator_index() {
+    void own_tickets_read_creator_index() {
         node.set(Settings.TICKET_VISIBILITY, "Restricted");
 
         List<String> steps = plan(member, queries -> queries.createdBetweenQuery(WEEK, null));

@@ -68,10 +68,10 @@ class StatisticsRealDataTest {
             assertThat(response.status()).isEqualTo(200);
             Document page = Jsoup.parse(response.body());
 
-            Map<String, Long> shown = new LinkedHashMap<>();
-            page.select("#status-table tbody tr").forEach(row -> shown.put(row.select("td").get(0).text(),
+            Map<String, Long> pageCounts = new LinkedHashMap<>();
+            page.select("#status-table tbody tr").forEach(row -> pageCounts.put(row.select("td").get(0).text(),
                     Long.parseLong(row.select("td").get(1).text())));
-            assertThat(shown).containsExactlyEntriesOf(expected);
+            assertThat(pageCounts).containsExactlyEntriesOf(expected);
             assertThat(page.select("#status-title").text()).isEqualTo("Tickets by status: " + total);
             // The import stamps every ticket with the time of the import, so all of them fall in the last 7 days.
             assertThat(page.select("#created-title").text()).isEqualTo("Tickets created in the last 7 days: " + total);
