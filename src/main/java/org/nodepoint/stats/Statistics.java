@@ -64,10 +64,10 @@ public final class Statistics {
         LocalDate today = today(zone);
         Map<String, Object> binds = new HashMap<>();
         String access = tickets.accessCondition(viewer, binds);
-        boolean ownTicketsOnly = tickets.seesOnlyOwnTickets(viewer);
+        StatisticsQueries.TicketReach reach = new StatisticsQueries.TicketReach(tickets.seesOnlyOwnTickets(viewer), tickets.seesEveryTicket(viewer));
         boolean showsTickets = current.isEnabled(Component.TICKETS);
         return read.inTransaction(handle -> {
-            StatisticsQueries queries = new StatisticsQueries(handle, access, binds, ownTicketsOnly);
+            StatisticsQueries queries = new StatisticsQueries(handle, access, binds, reach);
             List<DayCount> perDay = showsTickets ? createdPerDay(queries, today, zone, filter.userId()) : List.of();
             List<StatusCount> byStatus = showsTickets ? byStatus(queries, filter.userId()) : List.of();
             MonthCalendar calendar = new CalendarBuilder(queries, current, viewer, filter, zone, today).build();

@@ -22,24 +22,35 @@ import org.nodepoint.calendar.CalendarDates;
  * every ticket it finds, which is most of the table. For those readers, counts over all creators
  * name the covering index with INDEXED BY, so that SQLite reads the index alone. Counts of one
  * creator, and of a reader who sees only their own tickets, keep SQLite's choice of the creator index.
+ *
+ * <p>For a reader who may read every ticket, the count by status sums the ticket_status_counts
+ * rows that triggers keep up to date, instead of reading an index entry per ticket.
  */
 final class StatisticsQueries {
     private final Handle handle;
     private final String ticketAccess;
     private final Map<String, Object> accessBinds;
-    private final boolean ownTicketsOnly;
+    private final TicketReach reach;
     private final String sqlPrefix;
 
-    /** {@code ownTicketsOnly} is true when the rule passes only the viewer's own tickets, or none. */
-    StatisticsQueries(Handle handle, String ticketAccess, Map<String, Object> accessBinds, boolean ownTicketsOnly) {
-        this(handle, ticketAccess, accessBinds, ownTicketsOnly, "");
+    /**
+     * How much of the tickets table the visibility rule passes for the viewer.
+     *
+     * @param ownTicketsOnly true when the rule passes only the viewer's own tickets, or none
+     * @param everyTicket true when the rule passes every ticket
+     */
+    record TicketReach(boolean ownTicketsOnly, boolean everyTicket) {
     }
 
-    StatisticsQueries(Handle handle, String ticketAccess, Map<String, Object> accessBinds, boolean ownTicketsOnly, String sqlPrefix) {
+    StatisticsQueries(Handle handle, String ticketAccess, Map<String, Object> accessBinds, TicketReach reach) {
+        this(handle, ticketAccess, accessBinds, reach, "");
+    }
+
+    StatisticsQueries(Handle handle, String ticketAccess, Map<String, Object> accessBinds, TicketReach reach, String sqlPrefix) {
         this.handle = handle;
         this.ticketAccess = ticketAccess;
         this.accessBinds = accessBinds;
-        this.ownTicketsOnly = ownTicketsOnly;
+        this.reach = reach;
         this.sqlPrefix = sqlPrefix;
     }
 
@@ -82,6 +93,9 @@ final class StatisticsQueries {
     }
 
     Query byStatusQuery(Long userId) {
+        if (userId == null && reach.everyTicket()) {
+            return handle.createQuery(sqlPrefix + "SELECT status, sum(tickets) AS tickets FROM ticket_status_counts GROUP BY status");
+        }
         return ticketQuery("SELECT t.status, count(*) AS tickets FROM tickets t" + indexFor(userId, "tickets_status_readers")
                 + " WHERE " + ticketAccess + createdBy(userId)
                 + " GROUP BY t.status", userId);
@@ -148,7 +162,7 @@ final class StatisticsQueries {
 
     /** Returns the INDEXED BY clause of a count over all creators, as the class comment explains. */
     private String indexFor(Long userId, String coveringIndex) {
-        return userId == null && !ownTicketsOnly ? " INDEXED BY " + coveringIndex : "";
+        return userId == null && !reach.ownTicketsOnly() ? " INDEXED BY " + coveringIndex : "";
     }
 
     private static String createdBy(Long userId) {
