@@ -77,6 +77,8 @@ import org.nodepoint.setup.SetupService;
 import org.nodepoint.submissions.FormSubmissions;
 import org.nodepoint.syslog.LogRetention;
 import org.nodepoint.syslog.SystemLog;
+import org.nodepoint.stats.Statistics;
+import org.nodepoint.stats.StatisticsRoutes;
 import org.nodepoint.syslog.SystemLogRoutes;
 import org.nodepoint.tasks.TaskRoutes;
 import org.nodepoint.tasks.TaskService;
@@ -157,6 +159,7 @@ public final class Wiring implements AutoCloseable {
     public final ArticleService articles;
     public final ArticleLinks articleLinks;
     public final ReportService reports;
+    public final Statistics statistics;
 
     private final Clock clock;
 
@@ -217,6 +220,7 @@ public final class Wiring implements AutoCloseable {
         this.sharedFiles = new SharedFiles(database, settings, attachments, uploadFolder, systemLog, clock);
         this.hiddenPanels = new HiddenPanels(database, clock);
         this.reports = new ReportService(database, tickets, articles, settings, clock);
+        this.statistics = new Statistics(database, settings, tickets, users, clock);
         this.plugins = new PluginRunner(settings, systemLog, dataFolder);
         this.signInCheck = new SignInCheck(users, new ExternalAccounts(database, users, settings, clock), plugins, settings, systemLog);
         events.subscribe(new TicketPlugins(plugins, tickets, users, billing));
@@ -290,6 +294,7 @@ public final class Wiring implements AutoCloseable {
                 new ArticleRoutes(articles, articleLinks, products, settings, pages, gate),
                 new ArticleLinkRoutes(articleLinks, gate),
                 new ReportRoutes(reports, settings, pages),
+                new StatisticsRoutes(statistics, pages),
                 legacyApi));
     }
 

@@ -70,6 +70,12 @@ final class TicketAccess {
         return new Condition("(t.created_by = :" + viewerName + " OR (" + shared + "))", binds, false);
     }
 
+    /** True when the condition passes every ticket: from level 4, or when the viewer may see every product and the ticket rule allows. */
+    static boolean passesEveryTicket(Viewer viewer, TicketVisibility setting) {
+        return viewer.hasLevel(Level.PROJECTS_MANAGEMENT)
+                || (ticketRuleAllows(viewer, setting) && ProductVisibility.visibleTo(viewer).size() == ProductVisibility.values().length);
+    }
+
     private static boolean ticketRuleAllows(Viewer viewer, TicketVisibility setting) {
         return switch (setting) {
             case PUBLIC -> true;

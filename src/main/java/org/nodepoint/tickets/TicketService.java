@@ -444,6 +444,11 @@ public final class TicketService {
         return TicketAccess.forViewer(viewer, settings.current().ticketVisibility()).narrow();
     }
 
+    /** Returns true when the viewer may read every ticket, so that a count may skip the visibility condition. */
+    public boolean seesEveryTicket(Viewer viewer) {
+        return TicketAccess.passesEveryTicket(viewer, settings.current().ticketVisibility());
+    }
+
     /** Returns the visibility condition on alias {@code t} for code that builds its own ticket query, such as search. */
     public String accessCondition(Viewer viewer, Map<String, Object> binds) {
         TicketAccess.Condition access = TicketAccess.forViewer(viewer, settings.current().ticketVisibility());

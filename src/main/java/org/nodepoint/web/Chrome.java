@@ -8,7 +8,8 @@ import org.nodepoint.users.Viewer;
 /**
  * The frame around every page's content: site name, public notice, the viewer and their
  * navigation, the CSRF token for forms, a pending flash message, the site's appearance and the
- * components that are switched on, and whether the Tools menu offers custom forms and reports.
+ * components that are switched on, and whether the Tools menu offers custom forms, statistics and
+ * reports (canViewReports: the viewer has the level of report_lvl).
  */
 public record Chrome(
         Text text,

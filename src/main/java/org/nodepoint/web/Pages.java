@@ -11,13 +11,13 @@ import java.util.Map;
 import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsStore;
 import org.nodepoint.config.Terminology;
-import org.nodepoint.reports.ReportRoutes;
 import org.nodepoint.users.Viewer;
 
 /** Renders jte templates, each with one typed page record, inside the shared page chrome. */
 public final class Pages {
     /** The rule of the custom forms pages, which FormRoutes also gives its routes. */
     private static final Requires CUSTOM_FORMS = Requires.configured(Settings::customFormsLevel);
+    private static final Requires REPORTS = Requires.configured(Settings::reportsLevel);
 
     private final TemplateEngine engine;
     private final SettingsStore settings;
@@ -68,7 +68,7 @@ public final class Pages {
                 Appearance.of(current),
                 current.enabledComponents(),
                 viewer.hasLevel(CUSTOM_FORMS.requiredLevel(current)),
-                viewer.hasLevel(ReportRoutes.READERS.requiredLevel(current)));
+                viewer.hasLevel(REPORTS.requiredLevel(current)));
     }
 
     public void render(Context ctx, String template, Object page) {

@@ -205,6 +205,7 @@ final class AttackSurface {
             query("/reset-password", Level.GUEST, "token", "benign-reset-code"),
             query("/confirm-email", Level.GUEST, "token", "benign-confirmation-code"),
             query("/admin/log", Level.ADMIN, "text", "printer", "category", "sign_in", "page", "1"),
+            query("/stats", Level.RESTRICTED_VIEW, "month", "2026-12", "user", "$user"),
             query("/forms", Level.PROJECTS_MANAGEMENT, "page", "1"),
             query("/items", Level.UNAUTHORIZED, "status", "available", "type", "Laptop", "q", "Target", "page", "1"),
             query("/items/approvals", Level.PROJECTS_MANAGEMENT, "page", "1"),

@@ -1,0 +1,5 @@
+package org.nodepoint.stats;
+
+/** One account in the user filter of the statistics page. */
+public record UserOption(long id, String name) {
+}
