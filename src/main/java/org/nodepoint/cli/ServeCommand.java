@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
 import org.nodepoint.db.OwnerOnly;
+import org.nodepoint.operations.BackupException;
+import org.nodepoint.operations.StartupCheck;
 import org.nodepoint.setup.SetupCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +74,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (lock == null) {
             spec.commandLine().getErr().println("serve: another NodePoint process is already serving " + data.path().toAbsolutePath().normalize()
                     + "; stop it first or choose another --data folder");
+            return NodePoint.FAILURE;
+        }
+        try {
+            StartupCheck.requireIntactDatabase(data.path());
+        } catch (BackupException damaged) {
+            spec.commandLine().getErr().println("serve: " + damaged.getMessage());
             return NodePoint.FAILURE;
         }
         Wiring wiring = Wiring.open(data.path());
