@@ -92,6 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
             wiring.close();
             throw failure;
         }
+        wiring.scheduledBackups.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping NodePoint");

@@ -36,6 +36,13 @@ public final class BackupFolder {
         return folder.resolve("nodepoint-backup-" + STAMP.format(time) + ".zip");
     }
 
+    /** Returns the start time in the name of an archive that {@link #archives()} listed. */
+    static Instant startOf(Path archive) {
+        String name = archive.getFileName().toString();
+        String stamp = name.substring("nodepoint-backup-".length(), name.length() - ".zip".length());
+        return STAMP.parse(stamp, Instant::from);
+    }
+
     /** Returns the archives with the standard name, oldest first; other files are left out. */
     public List<Path> archives() throws IOException {
         if (!Files.isDirectory(folder)) {

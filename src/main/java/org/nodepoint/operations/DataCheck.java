@@ -45,13 +45,26 @@ public final class DataCheck {
         }
         List<Part> parts = new ArrayList<>();
         try (Connection connection = SqliteFile.open(layout.database(), false)) {
-            parts.add(new Part("integrity_check", SqliteFile.integrityProblems(connection, false)));
-            parts.add(new Part("foreign_key_check", SqliteFile.foreignKeyProblems(connection)));
-            parts.add(new Part("uploaded files", missingUploads(connection, layout.uploads())));
+            parts.add(part("integrity_check", () -> SqliteFile.integrityProblems(connection, false)));
+            parts.add(part("foreign_key_check", () -> SqliteFile.foreignKeyProblems(connection)));
+            parts.add(part("uploaded files", () -> missingUploads(connection, layout.uploads())));
         } catch (SQLException failure) {
-            parts.add(new Part("database", List.of("Failed to read " + layout.database() + ": " + failure.getMessage())));
+            parts.add(new Part("database", List.of("Failed to open " + layout.database() + ": " + failure.getMessage())));
         }
         return parts;
+    }
+
+    private interface Problems {
+        List<String> find() throws SQLException;
+    }
+
+    /** Runs one part; an SQLite error, such as "database disk image is malformed", is its problem. */
+    private static Part part(String name, Problems problems) {
+        try {
+            return new Part(name, problems.find());
+        } catch (SQLException failure) {
+            return new Part(name, List.of("Failed: " + failure.getMessage()));
+        }
     }
 
     /** Returns true when every part passed. */
