@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.nodepoint.operations.ByteProgress;
 
-/** A one-line progress bar in MiB for backup and restore; silent when output goes to a file or pipe. */
+/** A one-line progress bar in MiB for backup and restore. It prints nothing when output goes to a file or pipe. */
 final class ByteProgressBar implements ByteProgress {
     private static final int WIDTH = 30;
     private static final double MIB = 1024.0 * 1024.0;

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** Recognises SQLITE_FULL among the causes and suppressed exceptions of a failed write. */
 final class StorageFull {
-    /** The primary result code of SQLITE_FULL; extended codes keep it in their low byte. */
+    /** The primary result code of SQLITE_FULL. Extended result codes keep it in their low byte. */
     private static final int SQLITE_FULL = 13;
 
     private StorageFull() {

@@ -43,7 +43,7 @@ public final class BackupFolder {
         return STAMP.parse(stamp, Instant::from);
     }
 
-    /** Returns the archives with the standard name, oldest first; other files are left out. */
+    /** Returns the archives with the standard name, oldest first. Other files are left out. */
     public List<Path> archives() throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();

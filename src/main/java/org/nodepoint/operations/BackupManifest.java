@@ -50,7 +50,7 @@ public record BackupManifest(int formatVersion, String nodePointVersion, String 
     static BackupManifest parse(InputStream json) throws IOException {
         BackupManifest manifest = JSON.readValue(json, BackupManifest.class);
         if (manifest.files() == null || manifest.database() == null || manifest.rowCounts() == null) {
-            throw new IOException("the manifest lacks its files, database or rowCounts field");
+            throw new IOException("the manifest is missing its files, database or rowCounts field");
         }
         return manifest;
     }

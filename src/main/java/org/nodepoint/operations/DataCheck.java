@@ -37,7 +37,7 @@ public final class DataCheck {
         }
     }
 
-    /** Runs every part and returns them in order; a part that cannot run reports why as its problem. */
+    /** Runs every part and returns them in order. A part that cannot run reports why as its problem. */
     public static List<Part> run(Path dataFolder) throws BackupException {
         DataFolderLayout layout = DataFolderLayout.of(dataFolder);
         if (!Files.isRegularFile(layout.database())) {
@@ -58,7 +58,7 @@ public final class DataCheck {
         List<String> find() throws SQLException;
     }
 
-    /** Runs one part; an SQLite error, such as "database disk image is malformed", is its problem. */
+    /** Runs one part. An SQLite error, such as "database disk image is malformed", becomes its problem. */
     private static Part part(String name, Problems problems) {
         try {
             return new Part(name, problems.find());

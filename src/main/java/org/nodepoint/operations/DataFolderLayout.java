@@ -8,7 +8,7 @@ import org.nodepoint.config.Settings;
 import org.nodepoint.config.SettingsFile;
 
 /**
- * Where nodepoint.cfg, the database and the uploads of one data folder are, as paths and as the
+ * The paths of nodepoint.cfg, the database and the upload folder of one data folder, and the
  * relative entry names that a backup archive uses for them.
  */
 record DataFolderLayout(Path folder, Settings settings, Path database, Path uploads) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class ScheduledBackups implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScheduledBackups.class);
     static final Duration POLL_INTERVAL = Duration.ofMinutes(1);
-    /** A backup of a large site can take minutes; after this wait, closing interrupts it and its partial file is deleted. */
+    /** A backup of a large site can take minutes. After this wait, closing interrupts it, and the backup deletes its partial files. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private final Path dataFolder;
@@ -41,7 +41,7 @@ public final class ScheduledBackups implements AutoCloseable {
     private final BackupFolder backups;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor executor;
-    /** The day, in the configured zone, of the last backup attempt; null before the first look. */
+    /** The day, in the configured zone, of the last backup attempt, or null before the first look. */
     private volatile LocalDate lastAttemptDay;
 
     public ScheduledBackups(Path dataFolder, SettingsStore settings, SystemLog systemLog, Clock clock) {
@@ -53,7 +53,7 @@ public final class ScheduledBackups implements AutoCloseable {
         this.executor = BackgroundExecutors.singleThreadScheduler("nodepoint-backups");
     }
 
-    /** Starts looking for a due backup now and then once a minute. Only {@code serve} starts it. */
+    /** Starts looking for a due backup now and then once a minute. Only {@code serve} calls this. */
     public void start() {
         executor.scheduleWithFixedDelay(this::runScheduled, 0, POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -21,7 +21,7 @@ final class SqliteFile {
     private SqliteFile() {
     }
 
-    /** Opens a connection with foreign keys off, so that a check sees the stored rows as they are. */
+    /** Opens a connection with foreign keys off, so that a check reads the stored rows as they are. */
     static Connection open(Path file, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(readOnly);

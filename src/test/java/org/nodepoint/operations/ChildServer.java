@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * which it prints after the port is open.
  */
 public final class ChildServer implements AutoCloseable {
-    /** A start on a busy 2-core machine takes a few seconds; this bound only turns a hung start into a failure. */
+    /** A start on a busy 2-core machine takes a few seconds. This bound only turns a hung start into a failure. */
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
     private static final int KEPT_LOG_LINES = 40;
 

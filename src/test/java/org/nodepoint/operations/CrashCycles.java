@@ -114,7 +114,7 @@ public final class CrashCycles {
     }
 
     /**
-     * Writes tickets, each followed by a comment, until the server stops answering, and records each
+     * Writes tickets, each followed by a comment, until the server stops responding, and records each
      * write that the server acknowledged with status OK. Answers other than OK or a dropped
      * connection go to {@code unexpected}.
      */

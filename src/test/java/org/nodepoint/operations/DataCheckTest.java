@@ -24,7 +24,7 @@ class DataCheckTest {
         return temp.resolve("data");
     }
 
-    /** Creates a data folder with one attachment and enough tickets for a database of many pages; returns the attachment id. */
+    /** Creates a data folder with one attachment and enough tickets for a database of many pages, and returns the attachment id. */
     private long seed() {
         try (TestNodePoint node = TestNodePoint.configured(data())) {
             Product product = node.product("Laptops", "Public");
