@@ -25,7 +25,7 @@ import org.nodepoint.users.Level;
 
 /**
  * A full disk, simulated with {@code PRAGMA max_page_count} on the writer connection: SQLite then
- * answers SQLITE_FULL as soon as the database would grow. Clients get a 503 with that reason, and
+ * returns SQLITE_FULL as soon as the database would grow. Clients get a 503 with that reason, and
  * nothing of the write is stored.
  */
 class DiskFullTest {

@@ -115,8 +115,8 @@ public final class CrashCycles {
 
     /**
      * Writes tickets, each followed by a comment, until the server stops responding, and records each
-     * write that the server acknowledged with status OK. Answers other than OK or a dropped
-     * connection go to {@code unexpected}.
+     * write that the server acknowledged with status OK. A response other than OK goes to
+     * {@code unexpected} and ends the writer, and so does a dropped connection, without a record.
      */
     private void write(URI baseUri, String prefix, Set<String> acknowledged, CountDownLatch killAfter, ConcurrentLinkedQueue<String> unexpected) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
