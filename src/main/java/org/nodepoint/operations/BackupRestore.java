@@ -1,5 +1,6 @@
 package org.nodepoint.operations;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,6 +50,7 @@ public final class BackupRestore {
         try (ZipFile zip = openZip(archive)) {
             BackupManifest manifest = readManifest(zip, archive);
             checkEntries(zip, manifest, archive);
+            rejectLinks(archive);
             OwnerOnly.createFolder(target.getParent());
             Path temporary = target.resolveSibling("." + target.getFileName() + ".restore-" + UUID.randomUUID());
             OwnerOnly.createFolder(temporary);
@@ -144,6 +146,23 @@ public final class BackupRestore {
     }
 
     /**
+     * Rejects an archive with symbolic link entries. NodePoint never writes them, and although the
+     * restore writes each entry as a regular file, a link among them shows that the archive was made
+     * or changed by another tool.
+     */
+    private static void rejectLinks(Path archive) throws BackupException {
+        List<String> links;
+        try {
+            links = ZipLinks.find(archive);
+        } catch (IOException damaged) {
+            throw new BackupException(archive + " has a damaged zip directory (" + damaged.getMessage() + ")", damaged);
+        }
+        if (!links.isEmpty()) {
+            throw new BackupException(archive + " contains the symbolic link '" + links.get(0) + "'; a NodePoint backup has regular files only");
+        }
+    }
+
+    /**
      * Writes every file of the manifest below {@code folder}, each as a new regular file, so that
      * no entry can replace or follow an existing file or link.
      */
@@ -176,7 +195,8 @@ public final class BackupRestore {
                 size += read;
                 progress.bytesCopied(done + size, total);
             }
-        } catch (ZipException damaged) {
+        } catch (ZipException | EOFException damaged) {
+            // Inflating changed or cut compressed data fails with either of these.
             throw new BackupException("The archive is damaged: the file '" + file.name() + "' cannot be read (" + damaged.getMessage() + ")",
                     damaged);
         }

@@ -59,9 +59,7 @@ class RestoreRejectionTest {
 
     @Test
     void flipped_byte_is_rejected() throws IOException {
-        byte[] bytes = Files.readAllBytes(archive);
-        bytes[bytes.length / 3] ^= 0x55;
-        Path flipped = Files.write(temp.resolve("flipped.zip"), bytes);
+        Path flipped = BackupArchives.flipByteInside(archive, temp.resolve("flipped.zip"), "db/nodepoint.db");
 
         assertThat(rejectedRestore(flipped)).contains("damaged").contains("db/nodepoint.db");
     }
@@ -117,6 +115,13 @@ class RestoreRejectionTest {
         });
 
         assertThat(rejectedRestore(changed)).contains("'nodepoint.cfg'").contains("SHA-256");
+    }
+
+    @Test
+    void symbolic_link_entry_is_rejected() throws IOException {
+        Path linked = BackupArchives.markAsLink(archive, temp.resolve("link.zip"), "nodepoint.cfg");
+
+        assertThat(rejectedRestore(linked)).contains("symbolic link 'nodepoint.cfg'");
     }
 
     @Test
