@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Finds the entries of a zip file that a Unix zip tool marked as symbolic links. java.util.zip
- * does not expose an entry's file mode, so this reads the central directory, whose external
- * attributes carry the Unix mode in their upper 16 bits when the "version made by" host is Unix
- * (PKWARE APPNOTE.TXT, sections 4.3.12, 4.3.14 and 4.4.2).
+ * does not expose an entry's file mode, so this reads the central directory. Its external
+ * attributes carry the Unix mode in their upper 16 bits when the high byte of "version made by"
+ * is 3 (Unix), which is how Info-ZIP and most Unix tools store a link.
  */
 final class ZipLinks {
     private static final int END_SIGNATURE = 0x06054b50;
@@ -30,7 +30,7 @@ final class ZipLinks {
     private ZipLinks() {
     }
 
-    /** Returns the names of the entries marked as symbolic links; raises IOException for a file without a valid central directory. */
+    /** Returns the names of the entries marked as symbolic links. Raises IOException for a file without a valid central directory. */
     static List<String> find(Path zip) throws IOException {
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
             long[] directory = centralDirectory(channel);

@@ -48,12 +48,12 @@ final class BackupArchives {
     static Path markAsLink(Path archive, Path target, String name) throws IOException {
         byte[] bytes = Files.readAllBytes(archive);
         ByteBuffer zip = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         for (int at = 0; at + 46 < bytes.length; at++) {
-            if (zip.getInt(at) != 0x02014b50 || (zip.getShort(at + 28) & 0xFFFF) != wanted.length) {
+            if (zip.getInt(at) != 0x02014b50 || (zip.getShort(at + 28) & 0xFFFF) != nameBytes.length) {
                 continue;
             }
-            if (Arrays.equals(bytes, at + 46, at + 46 + wanted.length, wanted, 0, wanted.length)) {
+            if (Arrays.equals(bytes, at + 46, at + 46 + nameBytes.length, nameBytes, 0, nameBytes.length)) {
                 zip.put(at + 5, (byte) 3);
                 zip.putInt(at + 38, 0120777 << 16);
                 return Files.write(target, bytes);
@@ -74,13 +74,13 @@ final class BackupArchives {
         }
         byte[] bytes = Files.readAllBytes(archive);
         ByteBuffer zip = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         for (int at = 0; at + 30 < bytes.length; at++) {
-            if (zip.getInt(at) != 0x04034b50 || (zip.getShort(at + 26) & 0xFFFF) != wanted.length) {
+            if (zip.getInt(at) != 0x04034b50 || (zip.getShort(at + 26) & 0xFFFF) != nameBytes.length) {
                 continue;
             }
-            if (Arrays.equals(bytes, at + 30, at + 30 + wanted.length, wanted, 0, wanted.length)) {
-                int data = at + 30 + wanted.length + (zip.getShort(at + 28) & 0xFFFF);
+            if (Arrays.equals(bytes, at + 30, at + 30 + nameBytes.length, nameBytes, 0, nameBytes.length)) {
+                int data = at + 30 + nameBytes.length + (zip.getShort(at + 28) & 0xFFFF);
                 bytes[data + (int) (compressedSize / 2)] ^= 0x55;
                 return Files.write(target, bytes);
             }
