@@ -2,20 +2,27 @@ package org.nodepoint;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.nodepoint.cli.BackupCommand;
+import org.nodepoint.cli.CheckCommand;
 import org.nodepoint.cli.ImportCsvCommand;
 import org.nodepoint.cli.ImportNodePointCommand;
 import org.nodepoint.cli.InitCommand;
+import org.nodepoint.cli.RestoreCommand;
 import org.nodepoint.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Command-line entry point: {@code serve} (the default), {@code init}, {@code import-csv} and {@code import-nodepoint}. */
+/**
+ * Command-line entry point: {@code serve} (the default), {@code init}, {@code import-csv},
+ * {@code import-nodepoint}, {@code backup}, {@code restore} and {@code check}.
+ */
 @Command(
         name = "nodepoint",
         mixinStandardHelpOptions = true,
         versionProvider = NodePoint.Version.class,
         description = "NodePoint help desk. Without a command, runs 'serve'.",
-        subcommands = {ServeCommand.class, InitCommand.class, ImportCsvCommand.class, ImportNodePointCommand.class})
+        subcommands = {ServeCommand.class, InitCommand.class, ImportCsvCommand.class, ImportNodePointCommand.class,
+            BackupCommand.class, RestoreCommand.class, CheckCommand.class})
 public final class NodePoint {
     /** Exit status for a bad or missing option, as picocli and most Unix tools use it. */
     public static final int USAGE_ERROR = 2;
@@ -84,7 +91,7 @@ public final class NodePoint {
 
     /** Puts "serve" in front when no command is named, so that options alone start the server. */
     static String[] withDefaultCommand(String[] args) {
-        List<String> commands = List.of("serve", "init", "import-csv", "import-nodepoint", "help");
+        List<String> commands = List.of("serve", "init", "import-csv", "import-nodepoint", "backup", "restore", "check", "help");
         List<String> topLevel = List.of("-h", "--help", "-V", "--version");
         if (args.length == 0) {
             return new String[] {"serve"};

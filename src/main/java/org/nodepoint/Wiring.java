@@ -53,6 +53,7 @@ import org.nodepoint.notifications.NotificationChannel;
 import org.nodepoint.notifications.NotificationDispatcher;
 import org.nodepoint.notifications.TaskNotifications;
 import org.nodepoint.notifications.TicketNotifications;
+import org.nodepoint.operations.ScheduledBackups;
 import org.nodepoint.plugins.CheckoutPlugin;
 import org.nodepoint.plugins.NotificationPlugin;
 import org.nodepoint.plugins.PluginRunner;
@@ -160,6 +161,7 @@ public final class Wiring implements AutoCloseable {
     public final ArticleLinks articleLinks;
     public final ReportService reports;
     public final Statistics statistics;
+    public final ScheduledBackups scheduledBackups;
 
     private final Clock clock;
 
@@ -236,6 +238,8 @@ public final class Wiring implements AutoCloseable {
         events.subscribe(new ItemNotifications(database, settings, mailText, dispatcher));
         events.subscribe(new TaskNotifications(database, products, settings, mailText, dispatcher));
         this.testMail = new TestMailService(mail, settings, users, systemLog, mailText);
+        // Started by the serve command only, so that other commands never write a backup.
+        this.scheduledBackups = new ScheduledBackups(dataFolder, settings, systemLog, clock);
     }
 
     public static Wiring open(Path dataFolder) {
@@ -332,6 +336,7 @@ public final class Wiring implements AutoCloseable {
         // mail. Then the outbox takes no more and drops its retries, so that its queue drains
         // while the plugins finish. Closing it records the mails not sent.
         logRetention.close();
+        scheduledBackups.close();
         events.close();
         passwordResets.close();
         mail.stopAccepting();

@@ -13,6 +13,7 @@ import org.nodepoint.config.PageAssetUrl;
 import org.nodepoint.config.PublicUrl;
 import org.nodepoint.config.Plugin;
 import org.nodepoint.config.Settings;
+import org.nodepoint.config.TimeOfDay;
 import org.nodepoint.config.TimeZoneName;
 import org.nodepoint.config.SmtpSecurity;
 import org.nodepoint.config.Terminology;
@@ -53,6 +54,9 @@ final class SettingsCatalogue {
                     new SettingsField(Settings.TIME_ZONE, Kind.TIME_ZONE, 0, TimeZoneName.MAX_LENGTH, List.of(),
                             settings -> settings.get(Settings.TIME_ZONE).strip()),
                     number(Settings.LOG_RETENTION, 1, Settings.MAX_LOG_RETENTION_DAYS, Settings::logRetentionDays),
+                    new SettingsField(Settings.BACKUP_TIME, Kind.TIME_OF_DAY, 0, TimeOfDay.MAX_LENGTH, List.of(),
+                            settings -> settings.get(Settings.BACKUP_TIME).strip()),
+                    number(Settings.BACKUP_KEEP, 1, Settings.MAX_BACKUP_KEEP, Settings::backupKeep),
                     new SettingsField(Settings.PINNED_ARTICLE, Kind.OPTIONAL_NUMBER, 1, Integer.MAX_VALUE, List.of(),
                             settings -> settings.pinnedArticleId().isPresent() ? String.valueOf(settings.pinnedArticleId().getAsLong()) : ""))),
             new SettingsSection("tickets", List.of(

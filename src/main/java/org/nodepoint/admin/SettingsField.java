@@ -20,6 +20,8 @@ public record SettingsField(String key, Kind kind, long min, long max, List<Choi
         PUBLIC_URL,
         /** A time zone name such as Europe/Berlin, or empty for the server's zone (see TimeZoneName). */
         TIME_ZONE,
+        /** A 24-hour time HH:MM, or empty (see TimeOfDay). */
+        TIME_OF_DAY,
         /** A host name or IP address, or empty. */
         HOST,
         /** An NT4-style domain name, or empty. */

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import org.nodepoint.config.PageAssetUrl;
 import org.nodepoint.config.PublicUrl;
 import org.nodepoint.config.SettingsFile;
+import org.nodepoint.config.TimeOfDay;
 import org.nodepoint.config.TimeZoneName;
 import org.nodepoint.directory.DirectoryValues;
 import org.nodepoint.directory.TrustedCertificates;
@@ -46,6 +47,7 @@ final class SettingsRules {
             case ASSET_URL -> require(PageAssetUrl.isAllowed(value), field, errors, "settings.invalid.assetUrl", label, field.max());
             case PUBLIC_URL -> require(PublicUrl.isAllowed(value), field, errors, "settings.invalid.publicUrl", label, field.max());
             case TIME_ZONE -> require(TimeZoneName.isAllowed(value), field, errors, "settings.invalid.timeZone", label);
+            case TIME_OF_DAY -> require(TimeOfDay.isAllowed(value), field, errors, "settings.invalid.timeOfDay", label);
             case HOST -> require(value.isEmpty() || (value.length() <= field.max() && HOST.matcher(value).matches()),
                     field, errors, "settings.invalid.host", label, field.max());
             case DOMAIN -> require(value.isEmpty() || (value.length() <= field.max() && DOMAIN.matcher(value).matches()),

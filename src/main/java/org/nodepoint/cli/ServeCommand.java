@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import org.nodepoint.NodePoint;
 import org.nodepoint.Wiring;
 import org.nodepoint.db.OwnerOnly;
+import org.nodepoint.operations.BackupException;
+import org.nodepoint.operations.StartupCheck;
 import org.nodepoint.setup.SetupCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +76,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "; stop it first or choose another --data folder");
             return NodePoint.FAILURE;
         }
+        try {
+            StartupCheck.requireIntactDatabase(data.path());
+        } catch (BackupException damaged) {
+            spec.commandLine().getErr().println("serve: " + damaged.getMessage());
+            return NodePoint.FAILURE;
+        }
         Wiring wiring = Wiring.open(data.path());
         SetupCode setupCode = SetupCode.random();
         String devTemplates = System.getenv("NODEPOINT_DEV");
@@ -84,6 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
             wiring.close();
             throw failure;
         }
+        wiring.scheduledBackups.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping NodePoint");

@@ -1,5 +1,6 @@
 package org.nodepoint.config;
 
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -80,6 +82,9 @@ public final class Settings {
     public static final String PLUGIN_TIMEOUT = "plugin_timeout";
     public static final String LOG_RETENTION = "log_retention";
     public static final String TIME_ZONE = "time_zone";
+    // Scheduled backups.
+    public static final String BACKUP_TIME = "backup_time";
+    public static final String BACKUP_KEEP = "backup_keep";
 
     // Directory sign-in: Active Directory as in NodePoint 1.x, and the keys added by NodePoint for Java.
     public static final String AD_SERVER = "ad_server";
@@ -112,6 +117,8 @@ public final class Settings {
     public static final int MAX_DIRECTORY_TIMEOUT_SECONDS = 60;
     public static final int DEFAULT_LOG_RETENTION_DAYS = 90;
     public static final int MAX_LOG_RETENTION_DAYS = 3_650;
+    public static final int DEFAULT_BACKUP_KEEP = 7;
+    public static final int MAX_BACKUP_KEEP = 365;
     /** The highest value of a level threshold. Level 6 is the administrator, who passes every check. */
     public static final int MAX_THRESHOLD_LEVEL = 5;
 
@@ -466,6 +473,16 @@ public final class Settings {
     /** Returns how many days the system log keeps an entry. */
     public int logRetentionDays() {
         return clamp(intValue(LOG_RETENTION, DEFAULT_LOG_RETENTION_DAYS), 1, MAX_LOG_RETENTION_DAYS);
+    }
+
+    /** Returns the time of day, in {@link #zone()}, of the daily backup, or empty when scheduled backups are off. */
+    public Optional<LocalTime> backupTime() {
+        return TimeOfDay.parse(get(BACKUP_TIME).strip());
+    }
+
+    /** Returns how many scheduled backup archives the backups folder keeps; older ones are deleted. */
+    public int backupKeep() {
+        return clamp(intValue(BACKUP_KEEP, DEFAULT_BACKUP_KEEP), 1, MAX_BACKUP_KEEP);
     }
 
     /** Returns the command template of the plugin, or "" when it is not set. */

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -99,13 +102,32 @@ public final class Database implements AutoCloseable {
     private static void migrate(String url) {
         SQLiteDataSource dataSource = new SQLiteDataSource(config(false));
         dataSource.setUrl(url);
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        rejectNewerSchema(flyway, url);
+        var result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
             log.info("Applied {} database migrations, schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
+        }
+    }
+
+    /**
+     * Raises {@link NewerSchemaException} when the database has a migration that this JAR does not
+     * contain, because it was written by a newer NodePoint. Flyway's default ignores such
+     * migrations ({@code ignoreMigrationPatterns} is "*:future"), and this version would then
+     * write rows that the newer schema does not expect.
+     */
+    private static void rejectNewerSchema(Flyway flyway, String url) {
+        MigrationInfo[] future = Arrays.stream(flyway.info().applied())
+                .filter(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED)
+                .toArray(MigrationInfo[]::new);
+        if (future.length > 0) {
+            MigrationInfo current = flyway.info().current();
+            throw new NewerSchemaException("The database " + url.substring("jdbc:sqlite:".length()) + " has schema version "
+                    + current.getVersion() + ", newer than any this NodePoint knows; run the NodePoint version that upgraded it,"
+                    + " or restore a backup taken before the upgrade into a new folder");
         }
     }
 

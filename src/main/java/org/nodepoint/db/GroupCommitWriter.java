@@ -20,6 +20,7 @@ import org.jdbi.v3.core.extension.ExtensionCallback;
 import org.jdbi.v3.core.extension.ExtensionConsumer;
 import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionHandler;
+import org.nodepoint.errors.StorageFullException;
 import org.nodepoint.errors.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,6 +219,9 @@ public final class GroupCommitWriter implements AutoCloseable {
             throw new IllegalStateException("Interrupted while waiting for a write to commit. The write still runs and may commit", interrupted);
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
+            if (StorageFull.isCause(cause)) {
+                throw new StorageFullException(cause);
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }

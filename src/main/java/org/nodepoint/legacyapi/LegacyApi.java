@@ -12,6 +12,7 @@ import org.nodepoint.config.SettingsStore;
 import org.nodepoint.errors.ConflictException;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
+import org.nodepoint.errors.StorageFullException;
 import org.nodepoint.errors.UnavailableException;
 import org.nodepoint.errors.ValidationException;
 import org.nodepoint.syslog.LogCategory;
@@ -81,8 +82,9 @@ public final class LegacyApi {
             // NodePoint 1.x had no such state. The 503 status reports the failure to scripts that check only the status code.
             status = 503;
             ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
-            response = LegacyJson.envelope("Server busy or stopping, so nothing was saved. Try again in a few seconds.",
-                    "ERR_UNAVAILABLE");
+            response = busy instanceof StorageFullException
+                    ? LegacyJson.envelope("The server's disk is full, so nothing was saved. Ask the administrator to free space.", "ERR_UNAVAILABLE")
+                    : LegacyJson.envelope("Server busy or stopping, so nothing was saved. Try again in a few seconds.", "ERR_UNAVAILABLE");
         }
         ctx.status(status);
         ctx.contentType("text/plain; charset=UTF-8");

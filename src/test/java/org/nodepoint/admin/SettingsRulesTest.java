@@ -57,7 +57,12 @@ class SettingsRulesTest {
         "comp_billing|off",
         "time_zone|''",
         "time_zone|Europe/Berlin",
-        "time_zone|UTC"
+        "time_zone|UTC",
+        "backup_time|''",
+        "backup_time|00:00",
+        "backup_time|23:59",
+        "backup_keep|1",
+        "backup_keep|365"
     })
     void valid_values_pass(String key, String value) {
         assertThat(check(key, value).isEmpty()).isTrue();
@@ -103,7 +108,13 @@ class SettingsRulesTest {
         "ad_domain|-CORP|settings.invalid.domain",
         "ad_domain|CORP\\users|settings.invalid.domain",
         "time_zone|Mars/Olympus|settings.invalid.timeZone",
-        "time_zone|Europe/../etc|settings.invalid.timeZone"
+        "time_zone|Europe/../etc|settings.invalid.timeZone",
+        "backup_time|24:00|settings.invalid.timeOfDay",
+        "backup_time|2:30|settings.invalid.timeOfDay",
+        "backup_time|02:30:00|settings.invalid.timeOfDay",
+        "backup_time|02h30|settings.invalid.timeOfDay",
+        "backup_keep|0|settings.invalid.number",
+        "backup_keep|366|settings.invalid.number"
     })
     void invalid_values_fail(String key, String value, String messageKey) {
         FieldErrors errors = check(key, value);
