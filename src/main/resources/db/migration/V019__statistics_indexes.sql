@@ -6,10 +6,8 @@
 CREATE INDEX tickets_created ON tickets (created_at, product_id, created_by);
 -- The same count and the count by status, of the tickets that one user created.
 CREATE INDEX tickets_created_by_created ON tickets (created_by, created_at, product_id, status);
--- Tickets by status under the visibility rule of readers below level 4. The older
--- tickets_status (status, id) lacks the product and the creator, so a count through it reads
--- every ticket row.
-CREATE INDEX tickets_status_readers ON tickets (status, product_id, created_by);
+-- Tickets by status under the visibility rule of readers below level 4 read tickets_report_status
+-- of V020, which holds the status, the product and the creator.
 -- The calendar's hours per day: time entries of a month, of everyone or of one user.
 CREATE INDEX time_entries_created ON time_entries (created_at, ticket_id);
 CREATE INDEX time_entries_user_created ON time_entries (user_id, created_at, ticket_id);

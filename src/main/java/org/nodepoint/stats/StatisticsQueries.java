@@ -96,7 +96,7 @@ final class StatisticsQueries {
         if (userId == null && reach.everyTicket()) {
             return handle.createQuery(sqlPrefix + "SELECT status, sum(tickets) AS tickets FROM ticket_status_counts GROUP BY status");
         }
-        return ticketQuery("SELECT t.status, count(*) AS tickets FROM tickets t" + indexFor(userId, "tickets_status_readers")
+        return ticketQuery("SELECT t.status, count(*) AS tickets FROM tickets t" + indexFor(userId, "tickets_report_status")
                 + " WHERE " + ticketAccess + createdBy(userId)
                 + " GROUP BY t.status", userId);
     }

@@ -84,9 +84,9 @@ abstract class ChromiumTest {
 
     /** Clicks a button or link that loads a new page, waits for that page and checks it. */
     protected void submit(WebElement control) {
-        WebElement html = driver.findElement(By.tagName("html"));
+        PageLoad load = PageLoad.mark(driver);
         control.click();
-        awaitNewPage(html);
+        load.await(PAGE_WAIT);
         checkPage();
     }
 
@@ -95,8 +95,13 @@ abstract class ChromiumTest {
         submit(driver.findElement(By.xpath("//main//button[normalize-space()='" + text + "']")));
     }
 
-    protected void awaitNewPage(WebElement oldRoot) {
-        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(oldRoot));
+    /** Marks the current page, so that {@link #awaitNewPage(PageLoad)} can wait for the one that replaces it. */
+    protected PageLoad markPage() {
+        return PageLoad.mark(driver);
+    }
+
+    protected void awaitNewPage(PageLoad load) {
+        load.await(PAGE_WAIT);
     }
 
     /** Replaces the text of the field with the given id. */

@@ -44,11 +44,11 @@ final class Keyboard {
 
     /** Presses Enter and waits for the new page, unless the focus is on a summary, which opens in place. */
     Keyboard enter() {
-        WebElement root = driver.findElement(By.tagName("html"));
         boolean onSummary = "summary".equals(focused().getTagName());
+        PageLoad load = PageLoad.mark(driver);
         new Actions(driver).sendKeys(Keys.ENTER).perform();
         if (!onSummary) {
-            new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(root));
+            load.await(PAGE_WAIT);
         }
         return this;
     }

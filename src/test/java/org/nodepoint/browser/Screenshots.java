@@ -55,7 +55,7 @@ public final class Screenshots {
         pages.put("tickets", "/tickets");
         pages.put("ticket", "/tickets/" + featured.ticketId());
         pages.put("item", "/items/" + featured.itemId());
-        // TODO: capture the statistics page as well, with pages.put("statistics", "/stats"), once /stats exists.
+        pages.put("statistics", "/stats");
         pages.put("settings", "/admin/settings");
         return pages;
     }

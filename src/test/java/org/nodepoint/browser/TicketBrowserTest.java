@@ -63,9 +63,9 @@ class TicketBrowserTest extends ChromiumTest {
             new WebDriverWait(driver, java.time.Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(search));
         }
         search.sendKeys("quokka");
-        WebElement root = driver.findElement(By.tagName("html"));
+        PageLoad load = markPage();
         search.sendKeys(Keys.ENTER);
-        awaitNewPage(root);
+        awaitNewPage(load);
         checkPage();
 
         assertThat(driver.getCurrentUrl()).isEqualTo(origin + "/search?q=quokka");

@@ -118,7 +118,7 @@ class StatisticsQueryPlanTest {
 
         List<String> steps = plan(member, queries -> queries.byStatusQuery(null));
 
-        assertThat(steps).anySatisfy(step -> assertThat(step).contains("COVERING INDEX tickets_status_readers"))
+        assertThat(steps).anySatisfy(step -> assertThat(step).contains("COVERING INDEX tickets_report_status"))
                 .noneSatisfy(step -> assertThat(scansTicketTable(step)).isTrue());
     }
 
