@@ -47,4 +47,13 @@ public record Item(
         return new Item(id, name, type, serial, productId, productName, clientId, clientName, needsApproval, status, holderId,
                 holderName, "", expiresOn, createdAt, updatedAt, version);
     }
+
+    /** Returns the same item without its project and, or, its client, for viewers who may not see them. */
+    Item withoutNames(boolean project, boolean client) {
+        if (!project && !client) {
+            return this;
+        }
+        return new Item(id, name, type, serial, project ? null : productId, project ? null : productName, client ? null : clientId,
+                client ? null : clientName, needsApproval, status, holderId, holderName, info, expiresOn, createdAt, updatedAt, version);
+    }
 }

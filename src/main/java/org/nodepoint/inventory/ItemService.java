@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.nodepoint.calendar.CalendarDates;
@@ -16,6 +17,7 @@ import org.nodepoint.errors.FieldErrors;
 import org.nodepoint.errors.ForbiddenException;
 import org.nodepoint.errors.NotFoundException;
 import org.nodepoint.errors.ValidationException;
+import org.nodepoint.projects.ProductVisibility;
 import org.nodepoint.events.EventBus;
 import org.nodepoint.events.Origin;
 import org.nodepoint.submissions.Submission;
@@ -216,7 +218,24 @@ public final class ItemService {
         Item item = find(id);
         boolean infoVisible = mayReadInfo(viewer, item);
         List<ItemHistoryEntry> history = read.withExtension(ItemDao.class, dao -> dao.listHistory(id));
-        return new ItemDetails(infoVisible ? item : item.withoutInfo(), infoVisible, item.isExpiredOn(today()), history);
+        Item shown = namesVisibleTo(viewer, infoVisible ? item : item.withoutInfo());
+        return new ItemDetails(shown, infoVisible, item.isExpiredOn(today()), history);
+    }
+
+    /**
+     * Leaves out the project of an item when the viewer may not see that project, and the client when
+     * the viewer is below client_lvl, as the project and client pages would refuse them.
+     */
+    private Item namesVisibleTo(Viewer viewer, Item item) {
+        boolean projectHidden = item.productId() != null && !projectVisible(viewer, item.productId());
+        boolean clientHidden = item.clientId() != null && !viewer.hasLevel(settings.current().clientsLevel());
+        return item.withoutNames(projectHidden, clientHidden);
+    }
+
+    private boolean projectVisible(Viewer viewer, long productId) {
+        Set<String> visible = ProductVisibility.labelsVisibleTo(viewer);
+        return read.withHandle(handle -> handle.createQuery("SELECT visibility FROM products WHERE id = ?").bind(0, productId)
+                .mapTo(String.class).findOne()).filter(visible::contains).isPresent();
     }
 
     /** True when the viewer may read the item's hand-over information: its holder while it is checked out, and level 4 and up. */

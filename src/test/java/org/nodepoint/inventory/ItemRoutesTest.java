@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nodepoint.clients.Client;
 import org.nodepoint.config.Component;
 import org.nodepoint.events.DomainEvent;
 import org.nodepoint.events.ItemApproved;
@@ -20,6 +21,7 @@ import org.nodepoint.events.ItemDenied;
 import org.nodepoint.events.ItemRequested;
 import org.nodepoint.events.ItemReturned;
 import org.nodepoint.events.Origin;
+import org.nodepoint.projects.Product;
 import org.nodepoint.submissions.Submission;
 import org.nodepoint.testing.Browser;
 import org.nodepoint.testing.SystemLogTable;
@@ -120,6 +122,21 @@ class ItemRoutesTest {
                 new ItemRequested(id, rita.id(), rita.id(), Origin.WEB),
                 new ItemApproved(id, rita.id(), node.wiring.users.findByName("maya").orElseThrow().id(), Origin.WEB),
                 new ItemReturned(id, rita.id(), rita.id(), Origin.WEB));
+    }
+
+    @Test
+    void hidden_project_and_client_left_out() {
+        Product hidden = node.product("Secret-Restricted", "Restricted");
+        Client owner = node.client("Northwind Traders", "Paid");
+        long id = node.wiring.items.add(node.admin(), new ItemForm("Badge reader", "Laptop", "", String.valueOf(hidden.id()),
+                String.valueOf(owner.id()), false, ""), ItemRules.TypeRule.LISTED, Submission.NONE);
+        node.http((server, client) -> {
+            String forUser = signedIn(client.getOrigin(), "rita").get("/items/" + id).body();
+            String forManager = signedIn(client.getOrigin(), "maya").get("/items/" + id).body();
+
+            assertThat(forUser).contains("Badge reader").doesNotContain("Secret-Restricted", "Northwind Traders", "/projects/" + hidden.id());
+            assertThat(forManager).contains("Secret-Restricted", "Northwind Traders");
+        });
     }
 
     @Test
