@@ -43,6 +43,11 @@ final class ReportScope {
         return now;
     }
 
+    /** True when the viewer may read every ticket, so that a report need not join the tickets to filter them. */
+    boolean seesEveryTicket() {
+        return tickets.seesEveryTicket(viewer);
+    }
+
     /** Adds the parameters to {@code binds} and returns the condition, on alias {@code t}, for tickets the viewer may read. */
     String readableTickets(Map<String, Object> binds) {
         return tickets.accessCondition(viewer, binds);
