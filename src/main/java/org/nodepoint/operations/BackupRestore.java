@@ -1,5 +1,6 @@
 package org.nodepoint.operations;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,12 @@ import org.nodepoint.db.OwnerOnly;
  */
 public final class BackupRestore {
     private static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * The maximum size of manifest.json, the only entry that the manifest does not list with a
+     * size. At about 170 bytes per file entry, 64 MiB is enough for about 400,000 files.
+     */
+    // NOTE: the limit is an estimate, not measured against the largest real site.
+    static final int MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
     private BackupRestore() {
     }
@@ -95,9 +102,17 @@ public final class BackupRestore {
         if (entry == null) {
             throw new BackupException(archive + " has no " + BackupManifest.ENTRY_NAME + ", so it is not a NodePoint backup");
         }
+        byte[] json;
+        try (InputStream in = zip.getInputStream(entry)) {
+            json = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        }
+        if (json.length > MAX_MANIFEST_BYTES) {
+            throw new BackupException("The " + BackupManifest.ENTRY_NAME + " of " + archive + " is larger than "
+                    + MAX_MANIFEST_BYTES + " bytes, so it is not one that NodePoint wrote");
+        }
         BackupManifest manifest;
-        try (InputStream json = zip.getInputStream(entry)) {
-            manifest = BackupManifest.parse(json);
+        try {
+            manifest = BackupManifest.parse(new ByteArrayInputStream(json));
         } catch (IOException invalid) {
             throw new BackupException("The " + BackupManifest.ENTRY_NAME + " of " + archive + " is damaged or invalid: "
                     + invalid.getMessage(), invalid);
@@ -120,6 +135,10 @@ public final class BackupRestore {
             String problem = EntryNames.problem(file.name());
             if (problem != null) {
                 throw new BackupException("The manifest of " + archive + " names the file '" + file.name() + "', which " + problem);
+            }
+            if (file.size() < 0) {
+                throw new BackupException("The manifest of " + archive + " lists the file '" + file.name() + "' with the invalid size "
+                        + file.size() + " bytes");
             }
             if (!listed.add(file.name())) {
                 throw new BackupException("The manifest of " + archive + " names the file '" + file.name() + "' twice");
@@ -189,7 +208,13 @@ public final class BackupRestore {
              OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OwnerOnly.restrictFile(path);
             int read;
-            while ((read = in.read(buffer)) >= 0) {
+            // Reading at most one byte past the listed size detects a larger entry before it is written,
+            // so an entry that inflates far beyond its listed size (a zip bomb) cannot fill the disk.
+            while ((read = in.read(buffer, 0, (int) Math.min(buffer.length, file.size() - size + 1))) >= 0) {
+                if (size + read > file.size()) {
+                    throw new BackupException("The archive is damaged or altered: the file '" + file.name()
+                            + "' has more than the " + file.size() + " bytes that the manifest lists");
+                }
                 out.write(buffer, 0, read);
                 digest.update(buffer, 0, read);
                 size += read;

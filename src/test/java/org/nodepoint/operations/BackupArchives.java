@@ -1,8 +1,10 @@
 package org.nodepoint.operations;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
@@ -99,5 +103,44 @@ final class BackupArchives {
             }
         }
         return target;
+    }
+
+    /**
+     * Writes a copy of the archive in which the entry {@code name} has the given content and the
+     * manifest lists its size and SHA-256, so that the entry passes those checks.
+     */
+    static Path replaceFile(Path archive, Path target, String name, byte[] content) throws IOException {
+        return rewrite(archive, target, entries -> {
+            entries.put(name, content);
+            BackupManifest manifest = parseManifest(entries);
+            List<BackupManifest.FileEntry> files = manifest.files().stream()
+                    .map(file -> file.name().equals(name) ? describe(name, content) : file)
+                    .toList();
+            return withManifest(entries, new BackupManifest(manifest.formatVersion(), manifest.nodePointVersion(),
+                    manifest.schemaVersion(), manifest.createdAt(), manifest.database(), manifest.rowCounts(), files));
+        });
+    }
+
+    private static BackupManifest parseManifest(Map<String, byte[]> entries) {
+        try {
+            return BackupManifest.parse(new ByteArrayInputStream(entries.get(BackupManifest.ENTRY_NAME)));
+        } catch (IOException invalid) {
+            throw new UncheckedIOException(invalid);
+        }
+    }
+
+    /** Returns the entries with the manifest replaced and moved to the end, where BackupWriter puts it. */
+    private static Map<String, byte[]> withManifest(Map<String, byte[]> entries, BackupManifest manifest) {
+        entries.remove(BackupManifest.ENTRY_NAME);
+        try {
+            entries.put(BackupManifest.ENTRY_NAME, manifest.toJson());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        return entries;
+    }
+
+    private static BackupManifest.FileEntry describe(String name, byte[] content) {
+        return new BackupManifest.FileEntry(name, content.length, HexFormat.of().formatHex(Durable.sha256().digest(content)));
     }
 }
