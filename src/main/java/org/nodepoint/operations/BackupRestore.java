@@ -147,11 +147,16 @@ public final class BackupRestore {
                 throw new BackupException(archive + " is incomplete: the file '" + file.name() + "' of its manifest is missing");
             }
         }
+        Set<String> seen = new HashSet<>();
         for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
             String name = entry.getName();
             String problem = EntryNames.problem(name);
             if (problem != null) {
                 throw new BackupException(archive + " contains the entry '" + name + "', which " + problem);
+            }
+            // Zip tools differ in which copy of a repeated name they read, so the archive has no single content.
+            if (!seen.add(name)) {
+                throw new BackupException(archive + " contains the entry '" + name + "' twice, so it was not written by NodePoint");
             }
             if (!name.equals(BackupManifest.ENTRY_NAME) && !listed.contains(name)) {
                 throw new BackupException(archive + " contains the entry '" + name + "', which its manifest does not list");

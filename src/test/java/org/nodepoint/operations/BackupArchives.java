@@ -121,6 +121,32 @@ final class BackupArchives {
         });
     }
 
+    /**
+     * Writes a copy of the archive with a second entry named {@code name} with {@code content},
+     * placed before the original. ZipOutputStream rejects duplicate names, so the entry is
+     * written under a placeholder name of the same length, which is then replaced in the bytes.
+     */
+    static Path duplicateEntry(Path archive, Path target, String name, byte[] content) throws IOException {
+        String placeholder = name.substring(0, name.length() - 1) + (name.endsWith("#") ? "%" : "#");
+        Path staged = target.resolveSibling(target.getFileName() + ".staged");
+        rewrite(archive, staged, entries -> {
+            Map<String, byte[]> reordered = new LinkedHashMap<>();
+            reordered.put(placeholder, content);
+            reordered.putAll(entries);
+            return reordered;
+        });
+        byte[] bytes = Files.readAllBytes(staged);
+        Files.delete(staged);
+        byte[] from = placeholder.getBytes(StandardCharsets.UTF_8);
+        byte[] to = name.getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at + from.length <= bytes.length; at++) {
+            if (Arrays.equals(bytes, at, at + from.length, from, 0, from.length)) {
+                System.arraycopy(to, 0, bytes, at, to.length);
+            }
+        }
+        return Files.write(target, bytes);
+    }
+
     private static BackupManifest parseManifest(Map<String, byte[]> entries) {
         try {
             return BackupManifest.parse(new ByteArrayInputStream(entries.get(BackupManifest.ENTRY_NAME)));

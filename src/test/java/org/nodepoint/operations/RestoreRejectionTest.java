@@ -195,6 +195,14 @@ class RestoreRejectionTest {
         assertThat(rejectedRestore(padded)).contains("manifest.json").contains("larger than");
     }
 
+    @Test
+    void duplicate_entry_is_rejected() throws IOException {
+        Path twice = BackupArchives.duplicateEntry(archive, temp.resolve("twice.zip"), "db/nodepoint.db",
+                "an unrelated file".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rejectedRestore(twice)).contains("'db/nodepoint.db'").contains("twice");
+    }
+
     private String firstUpload() throws IOException {
         return BackupArchives.manifest(archive).files().stream().map(BackupManifest.FileEntry::name)
                 .filter(name -> name.startsWith("uploads/")).findFirst().orElseThrow();
