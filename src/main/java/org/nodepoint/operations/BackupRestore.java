@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.nodepoint.config.Settings;
 import org.nodepoint.db.OwnerOnly;
 
 /**
@@ -62,7 +63,15 @@ public final class BackupRestore {
             Path temporary = target.resolveSibling("." + target.getFileName() + ".restore-" + UUID.randomUUID());
             OwnerOnly.createFolder(temporary);
             try {
-                unpack(zip, manifest, temporary, progress);
+                // nodepoint.cfg comes first, so that a hostile one is rejected before the other files are written.
+                long total = manifest.files().stream().mapToLong(BackupManifest.FileEntry::size).sum();
+                List<BackupManifest.FileEntry> settings = manifest.files().stream()
+                        .filter(file -> file.name().equals(DataFolderLayout.SETTINGS_ENTRY)).toList();
+                List<BackupManifest.FileEntry> others = manifest.files().stream()
+                        .filter(file -> !file.name().equals(DataFolderLayout.SETTINGS_ENTRY)).toList();
+                long done = unpack(zip, settings, temporary, 0, total, progress);
+                checkRestoredSettings(temporary, manifest, archive);
+                unpack(zip, others, temporary, done, total, progress);
                 checkDatabase(temporary.resolve(manifest.database()), manifest);
                 Files.deleteIfExists(target);
                 Durable.rename(temporary, target);
@@ -187,13 +196,14 @@ public final class BackupRestore {
     }
 
     /**
-     * Writes every file of the manifest below {@code folder}, each as a new regular file, so that
-     * no entry can replace or follow an existing file or link.
+     * Writes {@code files} below {@code folder}, each as a new regular file, so that no entry can
+     * replace or follow an existing file or link. Returns the bytes written so far, counting
+     * {@code doneBefore}, for the progress report.
      */
-    private static void unpack(ZipFile zip, BackupManifest manifest, Path folder, ByteProgress progress) throws BackupException, IOException {
-        long total = manifest.files().stream().mapToLong(BackupManifest.FileEntry::size).sum();
-        long done = 0;
-        for (BackupManifest.FileEntry file : manifest.files()) {
+    private static long unpack(ZipFile zip, List<BackupManifest.FileEntry> files, Path folder, long doneBefore, long total,
+                               ByteProgress progress) throws BackupException, IOException {
+        long done = doneBefore;
+        for (BackupManifest.FileEntry file : files) {
             Path path = folder.resolve(file.name()).normalize();
             if (!path.startsWith(folder)) {
                 throw new IllegalStateException("Entry name passed the check but leaves the folder: " + file.name());
@@ -202,6 +212,7 @@ public final class BackupRestore {
             unpackFile(zip, file, path, done, total, progress);
             done += file.size();
         }
+        return done;
     }
 
     private static void unpackFile(ZipFile zip, BackupManifest.FileEntry file, Path path, long done, long total, ByteProgress progress)
@@ -236,6 +247,31 @@ public final class BackupRestore {
                     + ", but the manifest lists " + file.size() + " bytes with SHA-256 " + file.sha256());
         }
         Durable.forceFile(path);
+    }
+
+    /**
+     * Rejects a restored nodepoint.cfg whose db_address or upload_folder leaves the data folder, or
+     * whose database is not the one the manifest lists. The server would otherwise start on a new,
+     * empty database or upload folder and ignore the restored files.
+     */
+    private static void checkRestoredSettings(Path folder, BackupManifest manifest, Path archive) throws BackupException {
+        DataFolderLayout layout = DataFolderLayout.of(folder);
+        requireInside(layout, Settings.DB_ADDRESS, layout.database(), archive);
+        requireInside(layout, Settings.UPLOAD_FOLDER, layout.uploads(), archive);
+        String databaseEntry = folder.relativize(layout.database()).toString().replace('\\', '/');
+        if (!databaseEntry.equals(manifest.database())) {
+            throw new BackupException("The manifest of " + archive + " names the database '" + manifest.database()
+                    + "', but its nodepoint.cfg sets " + Settings.DB_ADDRESS + " to '" + databaseEntry
+                    + "', so the restored server would not find the database");
+        }
+    }
+
+    private static void requireInside(DataFolderLayout layout, String key, Path path, Path archive) throws BackupException {
+        if (!path.startsWith(layout.folder())) {
+            throw new BackupException("The nodepoint.cfg of " + archive + " sets " + key + " to '" + layout.settings().get(key).strip()
+                    + "', which is outside the data folder. A restored folder must contain all its files, so set " + key
+                    + " to a path inside the data folder of the source, and make a new backup");
+        }
     }
 
     private static void checkDatabase(Path database, BackupManifest manifest) throws BackupException {

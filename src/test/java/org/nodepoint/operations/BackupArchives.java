@@ -121,6 +121,20 @@ final class BackupArchives {
         });
     }
 
+    /** Writes a copy of the archive with the database stored as {@code newName}, in its entries and in its manifest. */
+    static Path moveDatabase(Path archive, Path target, String newName) throws IOException {
+        return rewrite(archive, target, entries -> {
+            BackupManifest manifest = parseManifest(entries);
+            byte[] database = entries.remove(manifest.database());
+            entries.put(newName, database);
+            List<BackupManifest.FileEntry> files = manifest.files().stream()
+                    .map(file -> file.name().equals(manifest.database()) ? describe(newName, database) : file)
+                    .toList();
+            return withManifest(entries, new BackupManifest(manifest.formatVersion(), manifest.nodePointVersion(),
+                    manifest.schemaVersion(), manifest.createdAt(), newName, manifest.rowCounts(), files));
+        });
+    }
+
     /**
      * Writes a copy of the archive with a second entry named {@code name} with {@code content},
      * placed before the original. ZipOutputStream rejects duplicate names, so the entry is

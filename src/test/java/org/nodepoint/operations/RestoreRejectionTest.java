@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,8 +204,39 @@ class RestoreRejectionTest {
         assertThat(rejectedRestore(twice)).contains("'db/nodepoint.db'").contains("twice");
     }
 
+    @Test
+    void database_outside_folder_is_rejected() throws IOException {
+        Path outside = withSetting("db_address", temp.resolve("outside-db/nodepoint.db").toString());
+
+        assertThat(rejectedRestore(outside)).contains("db_address").contains("outside");
+        assertThat(temp.resolve("outside-db")).doesNotExist();
+    }
+
+    @Test
+    void uploads_outside_folder_are_rejected() throws IOException {
+        Path outside = withSetting("upload_folder", "../outside-uploads");
+
+        assertThat(rejectedRestore(outside)).contains("upload_folder").contains("'../outside-uploads'");
+        assertThat(temp.resolve("outside-uploads")).doesNotExist();
+    }
+
+    @Test
+    void database_other_than_setting_is_rejected() throws IOException {
+        Path moved = BackupArchives.moveDatabase(archive, temp.resolve("moved.zip"), "db/other.db");
+
+        assertThat(rejectedRestore(moved)).contains("'db/other.db'").contains("db_address");
+    }
+
     private String firstUpload() throws IOException {
         return BackupArchives.manifest(archive).files().stream().map(BackupManifest.FileEntry::name)
                 .filter(name -> name.startsWith("uploads/")).findFirst().orElseThrow();
+    }
+
+    /** Returns a copy of the archive whose nodepoint.cfg sets {@code key} to {@code value}, with a matching manifest. */
+    private Path withSetting(String key, String value) throws IOException {
+        String settings = new String(BackupArchives.entries(archive).get("nodepoint.cfg"), StandardCharsets.UTF_8);
+        String changed = settings.lines().filter(line -> !line.startsWith(key + " ")).collect(Collectors.joining("\n"))
+                + "\n" + key + " " + value + "\n";
+        return BackupArchives.replaceFile(archive, temp.resolve(key + ".zip"), "nodepoint.cfg", changed.getBytes(StandardCharsets.UTF_8));
     }
 }
