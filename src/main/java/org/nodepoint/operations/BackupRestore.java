@@ -1,5 +1,6 @@
 package org.nodepoint.operations;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.nodepoint.config.Settings;
 import org.nodepoint.db.OwnerOnly;
 
 /**
@@ -32,6 +34,12 @@ import org.nodepoint.db.OwnerOnly;
  */
 public final class BackupRestore {
     private static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * The maximum size of manifest.json, the only entry that the manifest does not list with a
+     * size. At about 170 bytes per file entry, 64 MiB is enough for about 400,000 files.
+     */
+    // NOTE: the limit is an estimate, not measured against the largest real site.
+    static final int MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
     private BackupRestore() {
     }
@@ -55,7 +63,15 @@ public final class BackupRestore {
             Path temporary = target.resolveSibling("." + target.getFileName() + ".restore-" + UUID.randomUUID());
             OwnerOnly.createFolder(temporary);
             try {
-                unpack(zip, manifest, temporary, progress);
+                // nodepoint.cfg comes first, so that a hostile one is rejected before the other files are written.
+                long total = manifest.files().stream().mapToLong(BackupManifest.FileEntry::size).sum();
+                List<BackupManifest.FileEntry> settings = manifest.files().stream()
+                        .filter(file -> file.name().equals(DataFolderLayout.SETTINGS_ENTRY)).toList();
+                List<BackupManifest.FileEntry> others = manifest.files().stream()
+                        .filter(file -> !file.name().equals(DataFolderLayout.SETTINGS_ENTRY)).toList();
+                long done = unpack(zip, settings, temporary, 0, total, progress);
+                checkRestoredSettings(temporary, manifest, archive);
+                unpack(zip, others, temporary, done, total, progress);
                 checkDatabase(temporary.resolve(manifest.database()), manifest);
                 Files.deleteIfExists(target);
                 Durable.rename(temporary, target);
@@ -95,9 +111,17 @@ public final class BackupRestore {
         if (entry == null) {
             throw new BackupException(archive + " has no " + BackupManifest.ENTRY_NAME + ", so it is not a NodePoint backup");
         }
+        byte[] json;
+        try (InputStream in = zip.getInputStream(entry)) {
+            json = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        }
+        if (json.length > MAX_MANIFEST_BYTES) {
+            throw new BackupException("The " + BackupManifest.ENTRY_NAME + " of " + archive + " is larger than "
+                    + MAX_MANIFEST_BYTES + " bytes, so it is not one that NodePoint wrote");
+        }
         BackupManifest manifest;
-        try (InputStream json = zip.getInputStream(entry)) {
-            manifest = BackupManifest.parse(json);
+        try {
+            manifest = BackupManifest.parse(new ByteArrayInputStream(json));
         } catch (IOException invalid) {
             throw new BackupException("The " + BackupManifest.ENTRY_NAME + " of " + archive + " is damaged or invalid: "
                     + invalid.getMessage(), invalid);
@@ -121,6 +145,10 @@ public final class BackupRestore {
             if (problem != null) {
                 throw new BackupException("The manifest of " + archive + " names the file '" + file.name() + "', which " + problem);
             }
+            if (file.size() < 0) {
+                throw new BackupException("The manifest of " + archive + " lists the file '" + file.name() + "' with the invalid size "
+                        + file.size() + " bytes");
+            }
             if (!listed.add(file.name())) {
                 throw new BackupException("The manifest of " + archive + " names the file '" + file.name() + "' twice");
             }
@@ -128,11 +156,16 @@ public final class BackupRestore {
                 throw new BackupException(archive + " is incomplete: the file '" + file.name() + "' of its manifest is missing");
             }
         }
+        Set<String> seen = new HashSet<>();
         for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
             String name = entry.getName();
             String problem = EntryNames.problem(name);
             if (problem != null) {
                 throw new BackupException(archive + " contains the entry '" + name + "', which " + problem);
+            }
+            // Zip tools differ in which copy of a repeated name they read, so the archive has no single content.
+            if (!seen.add(name)) {
+                throw new BackupException(archive + " contains the entry '" + name + "' twice, so it was not written by NodePoint");
             }
             if (!name.equals(BackupManifest.ENTRY_NAME) && !listed.contains(name)) {
                 throw new BackupException(archive + " contains the entry '" + name + "', which its manifest does not list");
@@ -163,13 +196,14 @@ public final class BackupRestore {
     }
 
     /**
-     * Writes every file of the manifest below {@code folder}, each as a new regular file, so that
-     * no entry can replace or follow an existing file or link.
+     * Writes {@code files} below {@code folder}, each as a new regular file, so that no entry can
+     * replace or follow an existing file or link. Returns the bytes written so far, counting
+     * {@code doneBefore}, for the progress report.
      */
-    private static void unpack(ZipFile zip, BackupManifest manifest, Path folder, ByteProgress progress) throws BackupException, IOException {
-        long total = manifest.files().stream().mapToLong(BackupManifest.FileEntry::size).sum();
-        long done = 0;
-        for (BackupManifest.FileEntry file : manifest.files()) {
+    private static long unpack(ZipFile zip, List<BackupManifest.FileEntry> files, Path folder, long doneBefore, long total,
+                               ByteProgress progress) throws BackupException, IOException {
+        long done = doneBefore;
+        for (BackupManifest.FileEntry file : files) {
             Path path = folder.resolve(file.name()).normalize();
             if (!path.startsWith(folder)) {
                 throw new IllegalStateException("Entry name passed the check but leaves the folder: " + file.name());
@@ -178,6 +212,7 @@ public final class BackupRestore {
             unpackFile(zip, file, path, done, total, progress);
             done += file.size();
         }
+        return done;
     }
 
     private static void unpackFile(ZipFile zip, BackupManifest.FileEntry file, Path path, long done, long total, ByteProgress progress)
@@ -189,7 +224,13 @@ public final class BackupRestore {
              OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OwnerOnly.restrictFile(path);
             int read;
-            while ((read = in.read(buffer)) >= 0) {
+            // Reading at most one byte past the listed size detects a larger entry before it is written,
+            // so an entry that inflates far beyond its listed size (a zip bomb) cannot fill the disk.
+            while ((read = in.read(buffer, 0, (int) Math.min(buffer.length, file.size() - size + 1))) >= 0) {
+                if (size + read > file.size()) {
+                    throw new BackupException("The archive is damaged or altered: the file '" + file.name()
+                            + "' has more than the " + file.size() + " bytes that the manifest lists");
+                }
                 out.write(buffer, 0, read);
                 digest.update(buffer, 0, read);
                 size += read;
@@ -206,6 +247,31 @@ public final class BackupRestore {
                     + ", but the manifest lists " + file.size() + " bytes with SHA-256 " + file.sha256());
         }
         Durable.forceFile(path);
+    }
+
+    /**
+     * Rejects a restored nodepoint.cfg whose db_address or upload_folder leaves the data folder, or
+     * whose database is not the one the manifest lists. The server would otherwise start on a new,
+     * empty database or upload folder and ignore the restored files.
+     */
+    private static void checkRestoredSettings(Path folder, BackupManifest manifest, Path archive) throws BackupException {
+        DataFolderLayout layout = DataFolderLayout.of(folder);
+        requireInside(layout, Settings.DB_ADDRESS, layout.database(), archive);
+        requireInside(layout, Settings.UPLOAD_FOLDER, layout.uploads(), archive);
+        String databaseEntry = folder.relativize(layout.database()).toString().replace('\\', '/');
+        if (!databaseEntry.equals(manifest.database())) {
+            throw new BackupException("The manifest of " + archive + " names the database '" + manifest.database()
+                    + "', but its nodepoint.cfg sets " + Settings.DB_ADDRESS + " to '" + databaseEntry
+                    + "', so the restored server would not find the database");
+        }
+    }
+
+    private static void requireInside(DataFolderLayout layout, String key, Path path, Path archive) throws BackupException {
+        if (!path.startsWith(layout.folder())) {
+            throw new BackupException("The nodepoint.cfg of " + archive + " sets " + key + " to '" + layout.settings().get(key).strip()
+                    + "', which is outside the data folder. A restored folder must contain all its files, so set " + key
+                    + " to a path inside the data folder of the source, and make a new backup");
+        }
     }
 
     private static void checkDatabase(Path database, BackupManifest manifest) throws BackupException {

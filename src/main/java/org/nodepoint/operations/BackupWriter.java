@@ -62,6 +62,7 @@ public final class BackupWriter {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new BackupException(target + " already exists; choose another file name with --to");
         }
+        rejectTargetInsideFolder(layout, target);
         OwnerOnly.createFolder(target.getParent());
         String createdAt = clock.instant().toString();
         Path snapshotFile = target.resolveSibling("." + target.getFileName() + ".db.part");
@@ -80,6 +81,31 @@ public final class BackupWriter {
             Files.deleteIfExists(snapshotFile);
             Files.deleteIfExists(partial);
         }
+    }
+
+    /**
+     * Rejects an archive path inside the data folder, except in its backups folder. Elsewhere the
+     * temporary database copy, or the archive itself, could land in the upload folder and so in
+     * this or the next backup. Symbolic links in the path are resolved as far as it exists.
+     */
+    private static void rejectTargetInsideFolder(DataFolderLayout layout, Path target) throws BackupException, IOException {
+        Path folder = layout.folder().toRealPath();
+        Path resolved = realPathAsFarAsExists(target);
+        if (resolved.startsWith(folder) && !resolved.startsWith(folder.resolve(BackupFolder.FOLDER))) {
+            throw new BackupException(target + " is inside the data folder " + layout.folder() + ". Write the archive to its "
+                    + BackupFolder.FOLDER + " folder or outside the data folder with --to");
+        }
+    }
+
+    private static Path realPathAsFarAsExists(Path path) throws IOException {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        return existing.toRealPath().resolve(existing.relativize(path)).normalize();
     }
 
     /** Lists nodepoint.cfg, the database copy under the database's own entry name, and every uploaded file. */

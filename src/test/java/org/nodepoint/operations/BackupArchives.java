@@ -1,8 +1,10 @@
 package org.nodepoint.operations;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
@@ -99,5 +103,84 @@ final class BackupArchives {
             }
         }
         return target;
+    }
+
+    /**
+     * Writes a copy of the archive in which the entry {@code name} has the given content and the
+     * manifest lists its size and SHA-256, so that the entry passes those checks.
+     */
+    static Path replaceFile(Path archive, Path target, String name, byte[] content) throws IOException {
+        return rewrite(archive, target, entries -> {
+            entries.put(name, content);
+            BackupManifest manifest = parseManifest(entries);
+            List<BackupManifest.FileEntry> files = manifest.files().stream()
+                    .map(file -> file.name().equals(name) ? describe(name, content) : file)
+                    .toList();
+            return withManifest(entries, new BackupManifest(manifest.formatVersion(), manifest.nodePointVersion(),
+                    manifest.schemaVersion(), manifest.createdAt(), manifest.database(), manifest.rowCounts(), files));
+        });
+    }
+
+    /** Writes a copy of the archive with the database stored as {@code newName}, in its entries and in its manifest. */
+    static Path moveDatabase(Path archive, Path target, String newName) throws IOException {
+        return rewrite(archive, target, entries -> {
+            BackupManifest manifest = parseManifest(entries);
+            byte[] database = entries.remove(manifest.database());
+            entries.put(newName, database);
+            List<BackupManifest.FileEntry> files = manifest.files().stream()
+                    .map(file -> file.name().equals(manifest.database()) ? describe(newName, database) : file)
+                    .toList();
+            return withManifest(entries, new BackupManifest(manifest.formatVersion(), manifest.nodePointVersion(),
+                    manifest.schemaVersion(), manifest.createdAt(), newName, manifest.rowCounts(), files));
+        });
+    }
+
+    /**
+     * Writes a copy of the archive with a second entry named {@code name} with {@code content},
+     * placed before the original. ZipOutputStream rejects duplicate names, so the entry is
+     * written under a placeholder name of the same length, which is then replaced in the bytes.
+     */
+    static Path duplicateEntry(Path archive, Path target, String name, byte[] content) throws IOException {
+        String placeholder = name.substring(0, name.length() - 1) + (name.endsWith("#") ? "%" : "#");
+        Path staged = target.resolveSibling(target.getFileName() + ".staged");
+        rewrite(archive, staged, entries -> {
+            Map<String, byte[]> reordered = new LinkedHashMap<>();
+            reordered.put(placeholder, content);
+            reordered.putAll(entries);
+            return reordered;
+        });
+        byte[] bytes = Files.readAllBytes(staged);
+        Files.delete(staged);
+        byte[] from = placeholder.getBytes(StandardCharsets.UTF_8);
+        byte[] to = name.getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at + from.length <= bytes.length; at++) {
+            if (Arrays.equals(bytes, at, at + from.length, from, 0, from.length)) {
+                System.arraycopy(to, 0, bytes, at, to.length);
+            }
+        }
+        return Files.write(target, bytes);
+    }
+
+    private static BackupManifest parseManifest(Map<String, byte[]> entries) {
+        try {
+            return BackupManifest.parse(new ByteArrayInputStream(entries.get(BackupManifest.ENTRY_NAME)));
+        } catch (IOException invalid) {
+            throw new UncheckedIOException(invalid);
+        }
+    }
+
+    /** Returns the entries with the manifest replaced and moved to the end, where BackupWriter puts it. */
+    private static Map<String, byte[]> withManifest(Map<String, byte[]> entries, BackupManifest manifest) {
+        entries.remove(BackupManifest.ENTRY_NAME);
+        try {
+            entries.put(BackupManifest.ENTRY_NAME, manifest.toJson());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        return entries;
+    }
+
+    private static BackupManifest.FileEntry describe(String name, byte[] content) {
+        return new BackupManifest.FileEntry(name, content.length, HexFormat.of().formatHex(Durable.sha256().digest(content)));
     }
 }

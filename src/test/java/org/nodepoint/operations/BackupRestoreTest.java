@@ -180,4 +180,34 @@ class BackupRestoreTest {
         assertThat(run.err()).contains(existing.toString()).contains("already exists");
         assertThat(Files.readString(existing)).isEqualTo("keep me");
     }
+
+    @Test
+    void backup_into_uploads_is_rejected() throws IOException {
+        try (TestNodePoint node = TestNodePoint.configured(source())) {
+            seed(node, 1);
+        }
+        Path inside = source().resolve("uploads/x.zip");
+
+        CommandRun run = CommandRun.of("backup", "--data", source().toString(), "--to", inside.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("inside the data folder").contains("--to");
+        try (Stream<Path> files = Files.list(source().resolve("uploads"))) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.contains("x.zip"));
+        }
+    }
+
+    @Test
+    void backup_into_backups_folder_is_accepted() throws IOException {
+        try (TestNodePoint node = TestNodePoint.configured(source())) {
+            seed(node, 1);
+        }
+        Path archive = source().resolve("backups/manual.zip");
+
+        CommandRun run = CommandRun.of("backup", "--data", source().toString(), "--to", archive.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(archive).isRegularFile();
+    }
 }

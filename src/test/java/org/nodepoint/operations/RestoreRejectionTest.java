@@ -1,6 +1,7 @@
 package org.nodepoint.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,5 +162,81 @@ class RestoreRejectionTest {
         assertThat(run.status()).isEqualTo(0);
         assertThat(target.resolve("nodepoint.cfg")).isRegularFile();
         assertThat(target.resolve("db/nodepoint.db")).isRegularFile();
+    }
+
+    @Test
+    void oversized_entry_stops_at_manifest_size() throws IOException {
+        String upload = firstUpload();
+        Path staged = BackupArchives.replaceFile(archive, temp.resolve("staged.zip"), upload, new byte[10]);
+        Path bomb = BackupArchives.rewrite(staged, temp.resolve("bomb.zip"), entries -> {
+            entries.put(upload, new byte[8 * 1024 * 1024]);
+            return entries;
+        });
+        long listedBytes = BackupArchives.manifest(bomb).files().stream().mapToLong(BackupManifest.FileEntry::size).sum();
+        AtomicLong maxCopied = new AtomicLong();
+
+        assertThatThrownBy(() -> BackupRestore.restore(bomb, temp.resolve("target"), (copied, total) -> maxCopied.accumulateAndGet(copied, Math::max)))
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("'" + upload + "'")
+                .hasMessageContaining("more than the 10 bytes");
+        assertThat(maxCopied.get()).isLessThanOrEqualTo(listedBytes);
+        assertThat(temp.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void oversized_manifest_is_rejected() throws IOException {
+        Path padded = BackupArchives.rewrite(archive, temp.resolve("padded.zip"), entries -> {
+            byte[] manifest = entries.get(BackupManifest.ENTRY_NAME);
+            byte[] larger = Arrays.copyOf(manifest, BackupRestore.MAX_MANIFEST_BYTES + 1);
+            Arrays.fill(larger, manifest.length, larger.length, (byte) ' ');
+            entries.put(BackupManifest.ENTRY_NAME, larger);
+            return entries;
+        });
+
+        assertThat(rejectedRestore(padded)).contains("manifest.json").contains("larger than");
+    }
+
+    @Test
+    void duplicate_entry_is_rejected() throws IOException {
+        Path twice = BackupArchives.duplicateEntry(archive, temp.resolve("twice.zip"), "db/nodepoint.db",
+                "an unrelated file".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rejectedRestore(twice)).contains("'db/nodepoint.db'").contains("twice");
+    }
+
+    @Test
+    void database_outside_folder_is_rejected() throws IOException {
+        Path outside = withSetting("db_address", temp.resolve("outside-db/nodepoint.db").toString());
+
+        assertThat(rejectedRestore(outside)).contains("db_address").contains("outside");
+        assertThat(temp.resolve("outside-db")).doesNotExist();
+    }
+
+    @Test
+    void uploads_outside_folder_are_rejected() throws IOException {
+        Path outside = withSetting("upload_folder", "../outside-uploads");
+
+        assertThat(rejectedRestore(outside)).contains("upload_folder").contains("'../outside-uploads'");
+        assertThat(temp.resolve("outside-uploads")).doesNotExist();
+    }
+
+    @Test
+    void database_other_than_setting_is_rejected() throws IOException {
+        Path moved = BackupArchives.moveDatabase(archive, temp.resolve("moved.zip"), "db/other.db");
+
+        assertThat(rejectedRestore(moved)).contains("'db/other.db'").contains("db_address");
+    }
+
+    private String firstUpload() throws IOException {
+        return BackupArchives.manifest(archive).files().stream().map(BackupManifest.FileEntry::name)
+                .filter(name -> name.startsWith("uploads/")).findFirst().orElseThrow();
+    }
+
+    /** Returns a copy of the archive whose nodepoint.cfg sets {@code key} to {@code value}, with a matching manifest. */
+    private Path withSetting(String key, String value) throws IOException {
+        String settings = new String(BackupArchives.entries(archive).get("nodepoint.cfg"), StandardCharsets.UTF_8);
+        String changed = settings.lines().filter(line -> !line.startsWith(key + " ")).collect(Collectors.joining("\n"))
+                + "\n" + key + " " + value + "\n";
+        return BackupArchives.replaceFile(archive, temp.resolve(key + ".zip"), "nodepoint.cfg", changed.getBytes(StandardCharsets.UTF_8));
     }
 }
