@@ -29,7 +29,7 @@ final class FileImport {
         long uploadedAt = context.requiredTime(row, "time", report);
         Optional<StoredFile> stored = context.uploads.copy(legacyName, originalName);
         if (stored.isEmpty()) {
-            report.skip("file is missing from the 1.x upload folder");
+            report.skip(context.uploads.reasonNotFound(legacyName));
             return;
         }
         context.handle.createUpdate("INSERT INTO shared_files (id, token_hash, stored_name, original_name, size_bytes, sha256, uploaded_by, uploaded_at) "

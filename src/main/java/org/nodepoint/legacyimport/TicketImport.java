@@ -133,7 +133,7 @@ final class TicketImport {
         String originalName = row.text("filename").strip().isEmpty() ? "attachment" : row.text("filename").strip();
         Optional<StoredFile> stored = context.uploads.copy(file, originalName);
         if (stored.isEmpty()) {
-            report.skip("file is missing from the 1.x upload folder; the comment is imported without it");
+            report.skip(context.uploads.reasonNotFound(file) + "; the comment is imported without it");
             return;
         }
         context.handle.createUpdate("INSERT INTO attachments (ticket_id, comment_id, original_name, stored_name, size_bytes, content_type, "

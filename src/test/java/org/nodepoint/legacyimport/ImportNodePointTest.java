@@ -240,6 +240,32 @@ class ImportNodePointTest {
     }
 
     @Test
+    void linked_uploads_not_copied() throws Exception {
+        Path secret = Files.writeString(temp.resolve("secret.txt"), "TOP-SECRET-OUTSIDE");
+        Files.createSymbolicLink(old.folder().resolve("uploads").resolve("linkfile"), secret);
+        LegacyFixture legacy = LegacyFixture.reopen(old.folder());
+        legacy.insert("comments", 1, "alice", "Linked file", LegacySite.CREATED, "Never", "linkfile", "secret.txt");
+        long sharedId = legacy.insert("files", "alice", "linkfile", "secret.txt", LegacySite.CREATED, 18);
+        legacy.close();
+
+        CommandRun run = importOld();
+
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out()).contains("skipped: " + LegacyUploads.LINK_OR_OUTSIDE + "; the comment is imported without it (1)");
+        assertThat(run.out()).contains("skipped: " + LegacyUploads.LINK_OR_OUTSIDE + " (1)");
+        try (TestNodePoint node = TestNodePoint.reopen(data())) {
+            assertThat(count(node, "SELECT count(*) FROM attachments WHERE original_name = 'secret.txt'")).isZero();
+            assertThat(count(node, "SELECT count(*) FROM shared_files WHERE id = " + sharedId)).isZero();
+        }
+        try (var files = Files.walk(data().resolve("uploads"))) {
+            List<Path> copies = files.filter(Files::isRegularFile).toList();
+            for (Path copy : copies) {
+                assertThat(Files.readString(copy, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("TOP-SECRET");
+            }
+        }
+    }
+
+    @Test
     void settings_mapped() {
         assertThat(importOld().status()).isEqualTo(0);
 
