@@ -19,6 +19,8 @@ final class UserIds {
     private final Map<String, Long> ids = new HashMap<>();
     private final long guestId;
     private final long systemId;
+    /** The administrator account's id, or null when the folder has none. */
+    private final Long adminId;
 
     UserIds(Handle handle, long now) {
         this.handle = handle;
@@ -27,6 +29,7 @@ final class UserIds {
                 .forEach(entry -> ids.put(key(entry.getKey()), entry.getValue()));
         this.guestId = ids.get("guest");
         this.systemId = ids.get("system");
+        this.adminId = handle.createQuery("SELECT id FROM users WHERE kind = 'admin' ORDER BY id LIMIT 1").mapTo(Long.class).findOne().orElse(null);
     }
 
     static String key(String name) {
@@ -35,6 +38,21 @@ final class UserIds {
 
     void add(String name, long id) {
         ids.put(key(name), id);
+    }
+
+    /**
+     * Makes the 1.x administrator's name find the administrator account, unless the name is empty,
+     * the folder has no administrator, or the name already belongs to another account.
+     */
+    void addAdministratorName(String legacyAdminName) {
+        if (!legacyAdminName.isBlank() && adminId != null) {
+            ids.putIfAbsent(key(legacyAdminName), adminId);
+        }
+    }
+
+    /** Returns true when the name finds the administrator account. */
+    boolean isAdministrator(String name) {
+        return adminId != null && adminId.equals(ids.get(key(name)));
     }
 
     Optional<Long> find(String name) {

@@ -22,6 +22,10 @@ final class UserImport {
             report.skip("name is empty");
             return;
         }
+        if (context.users.isAdministrator(name)) {
+            report.skip("name is the administrator's name; rows that name this user find the administrator account");
+            return;
+        }
         Optional<Long> taken = context.users.find(name);
         if (taken.isPresent()) {
             report.skip("name is already taken by another account or a built-in actor (names are unique without regard to case)");

@@ -266,6 +266,36 @@ class ImportNodePointTest {
     }
 
     @Test
+    void admin_row_without_password_skipped() throws Exception {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(LegacySite.settings());
+        settings.put("admin_name", "admin");
+        settings.put("admin_pass", "");
+        old.settings(settings);
+        LegacyFixture legacy = LegacyFixture.reopen(old.folder());
+        legacy.insert("users", "admin", LegacySite.sha1("admin-password"), "", 5, "Never", "");
+        legacy.insert("shoutbox", "admin", "from the administrator", LegacySite.CREATED);
+        legacy.close();
+
+        CommandRun run = importOld();
+
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out()).contains("skipped: name is the administrator's name");
+        assertThat(run.out()).contains("settings: the data folder has no administrator password");
+        try (TestNodePoint node = TestNodePoint.reopen(data())) {
+            assertThat(count(node, "SELECT count(*) FROM users WHERE lower(name) = 'admin' AND kind = 'local'")).isZero();
+            assertThat(text(node, "SELECT kind FROM users WHERE name = 'admin'")).isEqualTo("admin");
+            assertThat(text(node, "SELECT u.kind FROM shouts s JOIN users u ON u.id = s.user_id WHERE s.message = 'from the administrator'"))
+                    .isEqualTo("admin");
+
+            node.wiring.setup.configure(new org.nodepoint.setup.SetupForm("admin", TestNodePoint.ADMIN_PASSWORD, TestNodePoint.ADMIN_PASSWORD,
+                    "Desk", "Restricted", false, false, "", ""));
+
+            assertThat(node.wiring.users.authenticate("admin", TestNodePoint.ADMIN_PASSWORD)).hasValueSatisfying(
+                    user -> assertThat(user.isAdmin()).isTrue());
+        }
+    }
+
+    @Test
     void settings_mapped() {
         assertThat(importOld().status()).isEqualTo(0);
 
