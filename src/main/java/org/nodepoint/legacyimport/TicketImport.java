@@ -130,7 +130,7 @@ final class TicketImport {
         }
         TableReport report = context.report("comments.file (files)");
         report.read();
-        String originalName = row.text("filename").strip().isEmpty() ? "attachment" : row.text("filename").strip();
+        String originalName = LegacyNames.fileName(row.text("filename"), "attachment");
         Optional<StoredFile> stored = context.uploads.copy(file, originalName);
         if (stored.isEmpty()) {
             report.skip(context.uploads.reasonNotFound(file) + "; the comment is imported without it");
@@ -143,6 +143,7 @@ final class TicketImport {
                 .bind("sha256", stored.get().sha256()).bind("by", author).bind("at", created)
                 .execute();
         report.imported();
+        FileImport.reportNameRepair(row, originalName, report);
     }
 
     private static void importTime(ImportContext context, LegacyRow row, TableReport report) {

@@ -32,8 +32,9 @@ final class UserIds {
         this.adminId = handle.createQuery("SELECT id FROM users WHERE kind = 'admin' ORDER BY id LIMIT 1").mapTo(Long.class).findOne().orElse(null);
     }
 
+    /** Returns the look-up key: other tables store names with 1.x's entities, like the users table. */
     static String key(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return LegacyText.decode(name).strip().toLowerCase(Locale.ROOT);
     }
 
     void add(String name, long id) {
@@ -65,10 +66,11 @@ final class UserIds {
 
     /**
      * Returns the id of the named user. An empty name is a guest, as in 1.x's log and comments. An
-     * unknown name gets a disabled account, counted in the report of {@link #PLACEHOLDERS}.
+     * unknown name gets a disabled account, counted in the report of {@link #PLACEHOLDERS}, and
+     * renamed there as {@link LegacyNames#userName} describes when registration would reject it.
      */
     long resolve(String name, TableReport placeholders) {
-        String stripped = name.strip();
+        String stripped = LegacyText.decode(name).strip();
         if (stripped.isEmpty()) {
             return guestId;
         }
@@ -76,12 +78,14 @@ final class UserIds {
         if (known != null) {
             return known;
         }
+        placeholders.read();
+        String stored = LegacyNames.userName(stripped, candidate -> find(candidate).isPresent(), placeholders);
         long id = handle.createUpdate("INSERT INTO users (name, password_hash, email, level, kind, disabled, created_at) "
                         + "VALUES (:name, NULL, '', 0, 'local', 1, :now)")
-                .bind("name", stripped).bind("now", now)
+                .bind("name", stored).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         ids.put(key(stripped), id);
-        placeholders.read();
+        ids.put(key(stored), id);
         placeholders.imported();
         placeholders.repair("added as a disabled account without a password, because rows name this user and the users table does not");
         return id;

@@ -296,6 +296,36 @@ class ImportNodePointTest {
     }
 
     @Test
+    void invalid_names_repaired() throws Exception {
+        LegacyFixture legacy = LegacyFixture.reopen(old.folder());
+        legacy.insert("users", "evil&lt;script&gt;", LegacySite.sha1("evil-password"), "", 1, "Never", "");
+        legacy.insert("shoutbox", "evil&lt;script&gt;", "shout by a renamed user", LegacySite.CREATED);
+        legacy.insert("shoutbox", "x&lt;y", "shout by a deleted user", LegacySite.CREATED);
+        legacy.upload("path-guid", "path text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        legacy.insert("comments", 1, "alice", "Path in the name", LegacySite.CREATED, "Never", "path-guid", "../../evil&lt;x&gt;.txt");
+        long sharedId = legacy.insert("files", "alice", "path-guid", "/etc/cron.d/x", LegacySite.CREATED, 9);
+        legacy.close();
+
+        CommandRun run = importOld();
+
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out()).contains("repaired: user name is invalid (allowed: 3 to 20 letters, digits, '.' or '-'); renamed to evilscriptgt");
+        assertThat(run.out()).contains("repaired: user name is invalid (allowed: 3 to 20 letters, digits, '.' or '-'); renamed to userxy");
+        assertThat(run.out()).contains("repaired: file name had a path");
+        try (TestNodePoint node = TestNodePoint.reopen(data())) {
+            assertThat(count(node, "SELECT count(*) FROM users WHERE name LIKE '%<%' OR name LIKE '%&%' OR name LIKE '%;%'")).isZero();
+            assertThat(text(node, "SELECT u.name FROM shouts s JOIN users u ON u.id = s.user_id WHERE s.message = 'shout by a renamed user'"))
+                    .isEqualTo("evilscriptgt");
+            assertThat(text(node, "SELECT u.name FROM shouts s JOIN users u ON u.id = s.user_id WHERE s.message = 'shout by a deleted user'"))
+                    .isEqualTo("userxy");
+            assertThat(text(node, "SELECT original_name FROM attachments a JOIN comments c ON c.id = a.comment_id WHERE c.body = 'Path in the name'"))
+                    .isEqualTo("evil<x&gt;.txt");
+            assertThat(text(node, "SELECT original_name FROM shared_files WHERE id = " + sharedId)).isEqualTo("x");
+            assertThat(node.wiring.users.authenticate("evilscriptgt", "evil-password")).isPresent();
+        }
+    }
+
+    @Test
     void settings_mapped() {
         assertThat(importOld().status()).isEqualTo(0);
 
