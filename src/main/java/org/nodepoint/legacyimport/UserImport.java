@@ -43,6 +43,7 @@ final class UserImport {
                 .bind("confirmed", row.raw("confirm").isBlank() && !row.raw("email").isBlank() ? 1 : 0)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         context.users.add(name, id);
+        // NOTE: the new name is claimed at once, so a later 1.x user with exactly that name is skipped as taken.
         context.users.add(stored, id);
         report.imported();
     }
