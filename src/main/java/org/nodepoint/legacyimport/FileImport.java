@@ -24,12 +24,12 @@ final class FileImport {
 
     private static void importFile(ImportContext context, LegacyRow row, TableReport report, Map<String, Long> idsByLegacyName) {
         String legacyName = row.raw("file").strip();
-        String originalName = row.text("filename").strip().isEmpty() ? "file" : row.text("filename").strip();
+        String originalName = LegacyNames.fileName(row.text("filename"), "file");
         long uploadedBy = context.users.resolve(row.raw("user"), context.report(UserIds.PLACEHOLDERS));
         long uploadedAt = context.requiredTime(row, "time", report);
         Optional<StoredFile> stored = context.uploads.copy(legacyName, originalName);
         if (stored.isEmpty()) {
-            report.skip("file is missing from the 1.x upload folder");
+            report.skip(context.uploads.reasonNotFound(legacyName));
             return;
         }
         context.handle.createUpdate("INSERT INTO shared_files (id, token_hash, stored_name, original_name, size_bytes, sha256, uploaded_by, uploaded_at) "
@@ -41,6 +41,14 @@ final class FileImport {
                 .execute();
         idsByLegacyName.put(legacyName, row.rowid());
         report.imported();
+        reportNameRepair(row, originalName, report);
+    }
+
+    static void reportNameRepair(LegacyRow row, String storedName, TableReport report) {
+        String repair = LegacyNames.fileNameRepair(row.text("filename"), storedName);
+        if (repair != null) {
+            report.repair(repair);
+        }
     }
 
     private static void importDownload(ImportContext context, LegacyRow row, TableReport report, Map<String, Long> idsByLegacyName) {

@@ -66,6 +66,12 @@ public final class LegacyImport {
         Settings current = new Settings(settingsFile.load());
         SettingsImport.Mapping settings = SettingsImport.map(installation.settings());
         Map<String, String> newSettings = newSettings(current, settings, zone);
+        String legacyAdminName = installation.settings().getOrDefault(Settings.ADMIN_NAME, "").strip();
+        List<String> settingsNotes = new java.util.ArrayList<>(settings.notes());
+        if (newSettings.getOrDefault(Settings.ADMIN_PASSWORD, "").isBlank()) {
+            settingsNotes.add("the data folder has no administrator password, so nobody can sign in as administrator yet; "
+                    + "run 'serve' and open /setup with the setup code that it prints in its log to set one");
+        }
         UploadFolder uploadFolder = new UploadFolder(Wiring.uploadFolderPath(dataFolder, current), clock);
         LegacyUploads uploads = new LegacyUploads(installation.uploads(), uploadFolder);
         ZoneId serverZone = zone == null ? ZoneId.systemDefault() : zone;
@@ -76,7 +82,7 @@ public final class LegacyImport {
              LegacyDatabase legacy = LegacyDatabase.open(installation.database())) {
             rejectUnlessEmpty(database, dataFolder);
             List<TableReport> reports = database.write().inTransaction(handle -> {
-                ImportContext context = new ImportContext(legacy, handle, new LegacyDates(serverZone), setUpUsers(handle, newSettings, now),
+                ImportContext context = new ImportContext(legacy, handle, new LegacyDates(serverZone), setUpUsers(handle, newSettings, legacyAdminName, now),
                         uploads, now, progress);
                 importTables(context);
                 rebuildSearchIndexes(handle);
@@ -85,7 +91,7 @@ public final class LegacyImport {
                 settingsSaved.set(true);
                 return context.reports();
             });
-            return new ImportSummary(reports, settings.unknownKeys(), settings.notes());
+            return new ImportSummary(reports, settings.unknownKeys(), settingsNotes);
         } catch (SQLException failure) {
             undo(uploads, settingsSaved.get(), settingsFile, current);
             throw new LegacyImportException("failed to read the 1.x database " + installation.database() + ": " + failure.getMessage(), failure);
@@ -172,17 +178,36 @@ public final class LegacyImport {
     /**
      * Gives the administrator account the 1.x administrator's name, creating the account in a folder
      * that has none, and returns the user ids with the administrator and built-in actors in them.
+     * Without an admin_pass to import, a folder without an administrator account gets one named
+     * {@code legacyAdminName} and no password, which first-run setup completes. Rows that name the
+     * 1.x administrator then find the administrator account.
      */
-    private static UserIds setUpUsers(Handle handle, Map<String, String> settings, long now) {
+    private static UserIds setUpUsers(Handle handle, Map<String, String> settings, String legacyAdminName, long now) {
         String adminName = settings.getOrDefault(Settings.ADMIN_NAME, "").strip();
         if (!adminName.isEmpty()) {
             int renamed = handle.createUpdate("UPDATE users SET name = :name WHERE kind = 'admin'").bind("name", adminName).execute();
             if (renamed == 0) {
-                handle.createUpdate("INSERT INTO users (name, password_hash, email, level, kind, created_at) VALUES (:name, NULL, '', 6, 'admin', :now)")
-                        .bind("name", adminName).bind("now", now).execute();
+                insertAdmin(handle, adminName, now);
             }
+        } else if (!legacyAdminName.isEmpty() && !hasAdmin(handle) && !nameTaken(handle, legacyAdminName)) {
+            insertAdmin(handle, legacyAdminName, now);
         }
-        return new UserIds(handle, now);
+        UserIds users = new UserIds(handle, now);
+        users.addAdministratorName(legacyAdminName);
+        return users;
+    }
+
+    private static void insertAdmin(Handle handle, String name, long now) {
+        handle.createUpdate("INSERT INTO users (name, password_hash, email, level, kind, created_at) VALUES (:name, NULL, '', 6, 'admin', :now)")
+                .bind("name", name).bind("now", now).execute();
+    }
+
+    private static boolean hasAdmin(Handle handle) {
+        return handle.createQuery("SELECT count(*) FROM users WHERE kind = 'admin'").mapTo(Long.class).one() > 0;
+    }
+
+    private static boolean nameTaken(Handle handle, String name) {
+        return handle.createQuery("SELECT count(*) FROM users WHERE lower(name) = lower(:name)").bind("name", name).mapTo(Long.class).one() > 0;
     }
 
     /** Rebuilds the full-text indexes from their tables, so that search finds every imported row. */

@@ -50,7 +50,7 @@ final class SettingsImport {
         if (legacy.getOrDefault(Settings.ADMIN_PASSWORD, "").isBlank()) {
             values.remove(Settings.ADMIN_NAME);
             values.remove(Settings.ADMIN_PASSWORD);
-            notes.add("admin_pass is empty in nodepoint.cfg; the administrator of the new data folder is kept");
+            notes.add("admin_pass is empty in nodepoint.cfg, so the 1.x administrator password is not imported, and an administrator that the data folder already has is kept");
         }
         String smtpPassword = legacy.getOrDefault(Settings.SMTP_PASSWORD, "");
         if (!smtpPassword.isEmpty()) {

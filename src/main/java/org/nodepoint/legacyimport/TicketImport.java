@@ -130,10 +130,10 @@ final class TicketImport {
         }
         TableReport report = context.report("comments.file (files)");
         report.read();
-        String originalName = row.text("filename").strip().isEmpty() ? "attachment" : row.text("filename").strip();
+        String originalName = LegacyNames.fileName(row.text("filename"), "attachment");
         Optional<StoredFile> stored = context.uploads.copy(file, originalName);
         if (stored.isEmpty()) {
-            report.skip("file is missing from the 1.x upload folder; the comment is imported without it");
+            report.skip(context.uploads.reasonNotFound(file) + "; the comment is imported without it");
             return;
         }
         context.handle.createUpdate("INSERT INTO attachments (ticket_id, comment_id, original_name, stored_name, size_bytes, content_type, "
@@ -143,6 +143,7 @@ final class TicketImport {
                 .bind("sha256", stored.get().sha256()).bind("by", author).bind("at", created)
                 .execute();
         report.imported();
+        FileImport.reportNameRepair(row, originalName, report);
     }
 
     private static void importTime(ImportContext context, LegacyRow row, TableReport report) {

@@ -19,6 +19,8 @@ final class UserIds {
     private final Map<String, Long> ids = new HashMap<>();
     private final long guestId;
     private final long systemId;
+    /** The administrator account's id, or null when the folder has none. */
+    private final Long adminId;
 
     UserIds(Handle handle, long now) {
         this.handle = handle;
@@ -27,14 +29,31 @@ final class UserIds {
                 .forEach(entry -> ids.put(key(entry.getKey()), entry.getValue()));
         this.guestId = ids.get("guest");
         this.systemId = ids.get("system");
+        this.adminId = handle.createQuery("SELECT id FROM users WHERE kind = 'admin' ORDER BY id LIMIT 1").mapTo(Long.class).findOne().orElse(null);
     }
 
+    /** Returns the look-up key: other tables store names with 1.x's entities, like the users table. */
     static String key(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return LegacyText.decode(name).strip().toLowerCase(Locale.ROOT);
     }
 
     void add(String name, long id) {
         ids.put(key(name), id);
+    }
+
+    /**
+     * Makes the 1.x administrator's name find the administrator account, unless the name is empty,
+     * the folder has no administrator, or the name already belongs to another account.
+     */
+    void addAdministratorName(String legacyAdminName) {
+        if (!legacyAdminName.isBlank() && adminId != null) {
+            ids.putIfAbsent(key(legacyAdminName), adminId);
+        }
+    }
+
+    /** Returns true when the name finds the administrator account. */
+    boolean isAdministrator(String name) {
+        return adminId != null && adminId.equals(ids.get(key(name)));
     }
 
     Optional<Long> find(String name) {
@@ -47,10 +66,11 @@ final class UserIds {
 
     /**
      * Returns the id of the named user. An empty name is a guest, as in 1.x's log and comments. An
-     * unknown name gets a disabled account, counted in the report of {@link #PLACEHOLDERS}.
+     * unknown name gets a disabled account, counted in the report of {@link #PLACEHOLDERS}, and
+     * renamed there as {@link LegacyNames#userName} describes when registration would reject it.
      */
     long resolve(String name, TableReport placeholders) {
-        String stripped = name.strip();
+        String stripped = LegacyText.decode(name).strip();
         if (stripped.isEmpty()) {
             return guestId;
         }
@@ -58,12 +78,14 @@ final class UserIds {
         if (known != null) {
             return known;
         }
+        placeholders.read();
+        String stored = LegacyNames.userName(stripped, candidate -> find(candidate).isPresent(), placeholders);
         long id = handle.createUpdate("INSERT INTO users (name, password_hash, email, level, kind, disabled, created_at) "
                         + "VALUES (:name, NULL, '', 0, 'local', 1, :now)")
-                .bind("name", stripped).bind("now", now)
+                .bind("name", stored).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         ids.put(key(stripped), id);
-        placeholders.read();
+        ids.put(key(stored), id);
         placeholders.imported();
         placeholders.repair("added as a disabled account without a password, because rows name this user and the users table does not");
         return id;

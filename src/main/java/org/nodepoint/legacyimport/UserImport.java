@@ -17,9 +17,13 @@ final class UserImport {
     }
 
     private static void importUser(ImportContext context, LegacyRow row, TableReport report) {
-        String name = row.raw("name").strip();
+        String name = row.text("name").strip();
         if (name.isEmpty()) {
             report.skip("name is empty");
+            return;
+        }
+        if (context.users.isAdministrator(name)) {
+            report.skip("name is the administrator's name; rows that name this user find the administrator account");
             return;
         }
         Optional<Long> taken = context.users.find(name);
@@ -27,9 +31,10 @@ final class UserImport {
             report.skip("name is already taken by another account or a built-in actor (names are unique without regard to case)");
             return;
         }
+        String stored = LegacyNames.userName(name, candidate -> context.users.find(candidate).isPresent(), report);
         long id = context.handle.createUpdate("INSERT INTO users (name, password_hash, email, level, kind, created_at, last_login_at, email_confirmed) "
                         + "VALUES (:name, :hash, :email, :level, 'local', :created, :lastLogin, :confirmed)")
-                .bind("name", name)
+                .bind("name", stored)
                 .bind("hash", passwordHash(row.raw("pass")))
                 .bind("email", row.text("email").strip())
                 .bind("level", level(row, report))
@@ -38,6 +43,8 @@ final class UserImport {
                 .bind("confirmed", row.raw("confirm").isBlank() && !row.raw("email").isBlank() ? 1 : 0)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         context.users.add(name, id);
+        // NOTE: the new name is claimed at once, so a later 1.x user with exactly that name is skipped as taken.
+        context.users.add(stored, id);
         report.imported();
     }
 

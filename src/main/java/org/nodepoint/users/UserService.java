@@ -81,6 +81,13 @@ public final class UserService {
         return AccountRules.isValidEmail(address);
     }
 
+    /** Returns true when registration would accept the name, apart from whether another account has it. */
+    public static boolean isValidName(String name, String adminName) {
+        FieldErrors errors = new FieldErrors();
+        AccountRules.checkName(name, adminName, errors);
+        return errors.isEmpty();
+    }
+
     /** Returns the id of a built-in actor ({@code api}, {@code guest} or {@code system}). */
     public long builtinId(String name) {
         return findByName(name)

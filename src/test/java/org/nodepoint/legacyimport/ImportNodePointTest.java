@@ -240,6 +240,92 @@ class ImportNodePointTest {
     }
 
     @Test
+    void linked_uploads_not_copied() throws Exception {
+        Path secret = Files.writeString(temp.resolve("secret.txt"), "TOP-SECRET-OUTSIDE");
+        Files.createSymbolicLink(old.folder().resolve("uploads").resolve("linkfile"), secret);
+        LegacyFixture legacy = LegacyFixture.reopen(old.folder());
+        legacy.insert("comments", 1, "alice", "Linked file", LegacySite.CREATED, "Never", "linkfile", "secret.txt");
+        long sharedId = legacy.insert("files", "alice", "linkfile", "secret.txt", LegacySite.CREATED, 18);
+        legacy.close();
+
+        CommandRun run = importOld();
+
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out()).contains("skipped: " + LegacyUploads.LINK_OR_OUTSIDE + "; the comment is imported without it (1)");
+        assertThat(run.out()).contains("skipped: " + LegacyUploads.LINK_OR_OUTSIDE + " (1)");
+        try (TestNodePoint node = TestNodePoint.reopen(data())) {
+            assertThat(count(node, "SELECT count(*) FROM attachments WHERE original_name = 'secret.txt'")).isZero();
+            assertThat(count(node, "SELECT count(*) FROM shared_files WHERE id = " + sharedId)).isZero();
+        }
+        try (var files = Files.walk(data().resolve("uploads"))) {
+            List<Path> copies = files.filter(Files::isRegularFile).toList();
+            for (Path copy : copies) {
+                assertThat(Files.readString(copy, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("TOP-SECRET");
+            }
+        }
+    }
+
+    @Test
+    void admin_row_without_password_skipped() throws Exception {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(LegacySite.settings());
+        settings.put("admin_name", "admin");
+        settings.put("admin_pass", "");
+        old.settings(settings);
+        LegacyFixture legacy = LegacyFixture.reopen(old.folder());
+        legacy.insert("users", "admin", LegacySite.sha1("admin-password"), "", 5, "Never", "");
+        legacy.insert("shoutbox", "admin", "from the administrator", LegacySite.CREATED);
+        legacy.close();
+
+        CommandRun run = importOld();
+
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out()).contains("skipped: name is the administrator's name");
+        assertThat(run.out()).contains("settings: the data folder has no administrator password");
+        try (TestNodePoint node = TestNodePoint.reopen(data())) {
+            assertThat(count(node, "SELECT count(*) FROM users WHERE lower(name) = 'admin' AND kind = 'local'")).isZero();
+            assertThat(text(node, "SELECT kind FROM users WHERE name = 'admin'")).isEqualTo("admin");
+            assertThat(text(node, "SELECT u.kind FROM shouts s JOIN users u ON u.id = s.user_id WHERE s.message = 'from the administrator'"))
+                    .isEqualTo("admin");
+
+            node.wiring.setup.configure(new org.nodepoint.setup.SetupForm("admin", TestNodePoint.ADMIN_PASSWORD, TestNodePoint.ADMIN_PASSWORD,
+                    "Desk", "Restricted", false, false, "", ""));
+
+            assertThat(node.wiring.users.authenticate("admin", TestNodePoint.ADMIN_PASSWORD)).hasValueSatisfying(
+                    user -> assertThat(user.isAdmin()).isTrue());
+        }
+    }
+
+    @Test
+    void invalid_names_repaired() throws Exception {
+        LegacyFixture legacy = LegacyFixture.reopen(old.folder());
+        legacy.insert("users", "evil&lt;script&gt;", LegacySite.sha1("evil-password"), "", 1, "Never", "");
+        legacy.insert("shoutbox", "evil&lt;script&gt;", "shout by a renamed user", LegacySite.CREATED);
+        legacy.insert("shoutbox", "x&lt;y", "shout by a deleted user", LegacySite.CREATED);
+        legacy.upload("path-guid", "path text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        legacy.insert("comments", 1, "alice", "Path in the name", LegacySite.CREATED, "Never", "path-guid", "../../evil&lt;x&gt;.txt");
+        long sharedId = legacy.insert("files", "alice", "path-guid", "/etc/cron.d/x", LegacySite.CREATED, 9);
+        legacy.close();
+
+        CommandRun run = importOld();
+
+        assertThat(run.status()).isEqualTo(0);
+        assertThat(run.out()).contains("repaired: user name is invalid (allowed: 3 to 20 letters, digits, '.' or '-'); renamed to evilscriptgt");
+        assertThat(run.out()).contains("repaired: user name is invalid (allowed: 3 to 20 letters, digits, '.' or '-'); renamed to userxy");
+        assertThat(run.out()).contains("repaired: file name had a path");
+        try (TestNodePoint node = TestNodePoint.reopen(data())) {
+            assertThat(count(node, "SELECT count(*) FROM users WHERE name LIKE '%<%' OR name LIKE '%&%' OR name LIKE '%;%'")).isZero();
+            assertThat(text(node, "SELECT u.name FROM shouts s JOIN users u ON u.id = s.user_id WHERE s.message = 'shout by a renamed user'"))
+                    .isEqualTo("evilscriptgt");
+            assertThat(text(node, "SELECT u.name FROM shouts s JOIN users u ON u.id = s.user_id WHERE s.message = 'shout by a deleted user'"))
+                    .isEqualTo("userxy");
+            assertThat(text(node, "SELECT original_name FROM attachments a JOIN comments c ON c.id = a.comment_id WHERE c.body = 'Path in the name'"))
+                    .isEqualTo("evil<x&gt;.txt");
+            assertThat(text(node, "SELECT original_name FROM shared_files WHERE id = " + sharedId)).isEqualTo("x");
+            assertThat(node.wiring.users.authenticate("evilscriptgt", "evil-password")).isPresent();
+        }
+    }
+
+    @Test
     void settings_mapped() {
         assertThat(importOld().status()).isEqualTo(0);
 
