@@ -37,11 +37,14 @@ final class TicketReports {
     private static ReportDefinition timePerUser() {
         return new ReportDefinition(1, "timePerUser", Component.TIME_TRACKING, 0,
                 List.of(text("user"), hours("hours")),
-                // A viewer who may read every ticket needs no ticket rows, so the count reads one index of the time entries.
-                ReportQuery.of((scope, binds) -> "SELECT u.name AS user, sum(e.hundredths) AS hours FROM time_entries e "
-                        + (scope.seesEveryTicket() ? "" : "JOIN tickets t ON t.id = e.ticket_id ") + "JOIN users u ON u.id = e.user_id "
-                        + (scope.seesEveryTicket() ? "" : "WHERE " + scope.readableTickets(binds))
-                        + " GROUP BY e.user_id ORDER BY u.name COLLATE NOCASE, e.user_id"));
+                // A viewer who may read every ticket needs no ticket rows: the sums come from one index of the time entries.
+                ReportQuery.of((scope, binds) -> scope.seesEveryTicket()
+                        ? "SELECT u.name AS user, s.hours AS hours FROM (SELECT e.user_id, sum(e.hundredths) AS hours "
+                                + "FROM time_entries e GROUP BY e.user_id) s JOIN users u ON u.id = s.user_id "
+                                + "ORDER BY u.name COLLATE NOCASE, s.user_id"
+                        : "SELECT u.name AS user, sum(e.hundredths) AS hours "
+                                + "FROM time_entries e JOIN tickets t ON t.id = e.ticket_id JOIN users u ON u.id = e.user_id "
+                                + "WHERE " + scope.readableTickets(binds) + " GROUP BY e.user_id ORDER BY u.name COLLATE NOCASE, e.user_id"));
     }
 
     private static ReportDefinition timePerTicket() {
@@ -50,8 +53,9 @@ final class TicketReports {
                 // For a viewer who may read every ticket, the titles are read for the rows shown only, and the
                 // groups come in index order, so a page stops after its rows.
                 ReportQuery.of((scope, binds) -> scope.seesEveryTicket()
-                        ? "SELECT e.ticket_id AS ticket, (SELECT t.title FROM tickets t WHERE t.id = e.ticket_id) AS title, "
-                                + "sum(e.hundredths) AS hours FROM time_entries e GROUP BY e.ticket_id ORDER BY e.ticket_id DESC"
+                        ? "SELECT s.ticket AS ticket, (SELECT t.title FROM tickets t WHERE t.id = s.ticket) AS title, s.hours AS hours "
+                                + "FROM (SELECT e.ticket_id AS ticket, sum(e.hundredths) AS hours FROM time_entries e "
+                                + "GROUP BY e.ticket_id ORDER BY e.ticket_id DESC) s ORDER BY s.ticket DESC"
                         : "SELECT t.id AS ticket, t.title AS title, sum(e.hundredths) AS hours "
                                 + "FROM time_entries e JOIN tickets t ON t.id = e.ticket_id "
                                 + "WHERE " + scope.readableTickets(binds) + " GROUP BY e.ticket_id ORDER BY e.ticket_id DESC"));
