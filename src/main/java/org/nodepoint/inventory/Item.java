@@ -48,7 +48,7 @@ public record Item(
                 holderName, "", expiresOn, createdAt, updatedAt, version);
     }
 
-    /** Returns the same item without its project and, or, its client, for viewers who may not see them. */
+    /** Returns the same item without its project, its client or both, for viewers who may not see them. */
     Item withoutNames(boolean project, boolean client) {
         if (!project && !client) {
             return this;

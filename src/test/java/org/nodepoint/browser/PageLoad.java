@@ -8,7 +8,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Waits for the page that an action loads. It marks the current page's window object before the
  * action and waits until a window without the mark has finished loading. A staleness check on an
- * old element is not enough: while the old page goes away, Chrome may answer it with "Node with
+ * old element is not enough: while the old page goes away, Chrome may reject it with "Node with
  * given id does not belong to the document" instead of a stale element error.
  */
 final class PageLoad {
@@ -21,7 +21,7 @@ final class PageLoad {
         this.driver = driver;
     }
 
-    /** Marks the current page; call before the action that loads the next one. */
+    /** Marks the current page. Call it before the action that loads the next one. */
     static PageLoad mark(ChromeDriver driver) {
         driver.executeScript(MARK);
         return new PageLoad(driver);
@@ -36,7 +36,7 @@ final class PageLoad {
         try {
             return Boolean.TRUE.equals(driver.executeScript(LOADED));
         } catch (WebDriverException betweenPages) {
-            // The script may reach neither page while one replaces the other; ask again.
+            // The script may reach neither page while one replaces the other, so the wait tries again.
             return false;
         }
     }
