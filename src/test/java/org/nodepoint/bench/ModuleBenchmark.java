@@ -181,8 +181,6 @@ public final class ModuleBenchmark {
             timer.report("GET api=list_tasks (5,000 tasks)", 20, 200, i -> "/nodepoint/?api=list_tasks&user=admin&key=" + key);
             timer.report("GET api=list_files (2,000 files)", i -> "/nodepoint/?api=list_files&key=" + key);
             timer.report("GET api=show_billing (5,000 tickets)", i -> "/nodepoint/?api=show_billing&client=Client%200001&key=" + key);
-            timer.report("GET /reports/N (the twenty reports in turn, page 1)", i -> "/reports/" + (1 + i % 20));
-            timer.report("GET /reports/5.csv (tickets per day, whole file)", 20, 200, i -> "/reports/5.csv");
         } finally {
             app.stop();
         }
