@@ -13,6 +13,8 @@ import org.nodepoint.users.Viewer;
  * ticket list and the article list, the site's time zone, and the current time.
  */
 final class ReportScope {
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
     private final Viewer viewer;
     private final TicketService tickets;
     private final ArticleService articles;
@@ -58,13 +60,13 @@ final class ReportScope {
         return articles.accessCondition(viewer, binds);
     }
 
-    /** Returns an SQL expression for the day (yyyy-mm-dd) in the site's time zone of an epoch-millisecond column. */
-    String localDay(String column) {
-        return "date(" + LocalTimeSql.shifted(zone(), column, now) + " / 1000, 'unixepoch')";
-    }
-
-    /** Returns an SQL expression for the month (yyyy-mm) in the site's time zone of an epoch-millisecond column. */
-    String localMonth(String column) {
-        return "strftime('%Y-%m', " + LocalTimeSql.shifted(zone(), column, now) + " / 1000, 'unixepoch')";
+    /**
+     * Returns an SQL expression for the number of the day since 1970-01-01 in the site's time zone
+     * of an epoch-millisecond column. Grouping by this integer and naming each group's day
+     * afterwards costs half as much as a date string per row. Division rounds toward zero, so days
+     * before 1970 would be counted with the next day; no ticket is that old.
+     */
+    String localDayNumber(String column) {
+        return "(" + LocalTimeSql.shifted(zone(), column, now) + " / " + MILLIS_PER_DAY + ")";
     }
 }

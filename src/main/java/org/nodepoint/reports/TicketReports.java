@@ -80,15 +80,21 @@ final class TicketReports {
     private static ReportDefinition ticketsPerDay() {
         return new ReportDefinition(5, "ticketsPerDay", Component.TICKETS, 0,
                 List.of(date("day"), count("tickets")),
-                ReportQuery.of((scope, binds) -> "SELECT " + scope.localDay("t.created_at") + " AS day, count(*) AS tickets "
-                        + "FROM tickets t WHERE " + scope.readableTickets(binds) + " GROUP BY day ORDER BY day DESC"));
+                ReportQuery.of((scope, binds) -> "SELECT date(d * 86400, 'unixepoch') AS day, n AS tickets FROM ("
+                        + ticketsPerDayNumber(scope, binds) + ") ORDER BY day DESC"));
     }
 
     private static ReportDefinition ticketsPerMonth() {
         return new ReportDefinition(6, "ticketsPerMonth", Component.TICKETS, 0,
                 List.of(date("month"), count("tickets")),
-                ReportQuery.of((scope, binds) -> "SELECT " + scope.localMonth("t.created_at") + " AS month, count(*) AS tickets "
-                        + "FROM tickets t WHERE " + scope.readableTickets(binds) + " GROUP BY month ORDER BY month DESC"));
+                ReportQuery.of((scope, binds) -> "SELECT strftime('%Y-%m', d * 86400, 'unixepoch') AS month, sum(n) AS tickets FROM ("
+                        + ticketsPerDayNumber(scope, binds) + ") GROUP BY month ORDER BY month DESC"));
+    }
+
+    /** Returns a statement of the readable tickets created on each local day, as day number d and count n. */
+    private static String ticketsPerDayNumber(ReportScope scope, Map<String, Object> binds) {
+        return "SELECT " + scope.localDayNumber("t.created_at") + " AS d, count(*) AS n FROM tickets t WHERE "
+                + scope.readableTickets(binds) + " GROUP BY d";
     }
 
     private static ReportDefinition ticketsPerStatus() {
