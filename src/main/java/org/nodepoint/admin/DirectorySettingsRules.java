@@ -14,7 +14,7 @@ final class DirectorySettingsRules {
     private DirectorySettingsRules() {
     }
 
-    /** Adds an error for each rule broken; {@code bindPasswordStored} tells whether nodepoint.cfg has a bind password. */
+    /** Adds an error for each broken rule. {@code bindPasswordStored} is true when nodepoint.cfg has a bind password. */
     static void check(SettingsSubmission submission, boolean bindPasswordStored, FieldErrors errors) {
         String server = value(submission, Settings.AD_SERVER);
         String domain = value(submission, Settings.AD_DOMAIN);

@@ -8,7 +8,7 @@ final class DirectoryErrors {
     private DirectoryErrors() {
     }
 
-    /** True when the error shows that the directory could not be reached or did not answer, rather than rejecting a request. */
+    /** True when the error shows that the directory could not be reached or did not respond, rather than rejecting a request. */
     static boolean isUnavailable(LDAPException failure) {
         ResultCode code = failure.getResultCode();
         return code == ResultCode.TIMEOUT || code == ResultCode.PARAM_ERROR || code == ResultCode.LOCAL_ERROR

@@ -19,8 +19,8 @@ import org.nodepoint.users.UserService;
 
 /**
  * API calls on accounts: list_users, add_user, verify_password and change_password. While a
- * directory or the authentication command checks passwords, add_user and change_password answer
- * ERR_AD_ENABLED with the messages of NodePoint 1.x, and verify_password asks that check.
+ * directory or the authentication command checks passwords, add_user and change_password return
+ * ERR_AD_ENABLED with the messages of NodePoint 1.x, and verify_password goes through that check.
  */
 final class UserCalls {
     /** NodePoint 1.x kept only these characters of a user name, so "John Smith" named JohnSmith. */
