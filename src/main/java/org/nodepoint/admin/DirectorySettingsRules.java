@@ -6,9 +6,9 @@ import org.nodepoint.directory.DirectoryValues;
 import org.nodepoint.errors.FieldErrors;
 
 /**
- * Checks that the directory settings of a submission fit together: a server with either an
- * Active Directory domain or an LDAP user filter and base DN, a bind DN with its password, and an
- * authentication command that does not put the password on its command line.
+ * Checks that the directory settings of a submission fit together. A server needs either an
+ * Active Directory domain or an LDAP user filter and base DN, and a bind DN needs its password.
+ * The authentication command must not put the password on its command line.
  */
 final class DirectorySettingsRules {
     private DirectorySettingsRules() {

@@ -218,8 +218,8 @@ public final class ItemService {
         Item item = find(id);
         boolean infoVisible = mayReadInfo(viewer, item);
         List<ItemHistoryEntry> history = read.withExtension(ItemDao.class, dao -> dao.listHistory(id));
-        Item shown = namesVisibleTo(viewer, infoVisible ? item : item.withoutInfo());
-        return new ItemDetails(shown, infoVisible, item.isExpiredOn(today()), history);
+        Item visibleParts = namesVisibleTo(viewer, infoVisible ? item : item.withoutInfo());
+        return new ItemDetails(visibleParts, infoVisible, item.isExpiredOn(today()), history);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.nodepoint.users.SecretTokens;
 /**
  * Imports 1.x's shared files (table files) and their download log (table file_access). File ids
  * stay the 1.x rowids. Each file gets a new random link token that no one has yet, because 1.x
- * links named the file on disk; the Files page makes a new link for a file.
+ * links named the file on disk. The Files page makes a new link for a file.
  */
 final class FileImport {
     private FileImport() {

@@ -68,8 +68,8 @@ final class SettingsImport {
     }
 
     /**
-     * Keeps a 1.x directory sign-in working: 1.x spoke plain LDAP, while this version starts TLS
-     * unless ad_tls is none, and a directory without TLS rejects that.
+     * Keeps a 1.x directory sign-in working. 1.x used plain LDAP, while this version starts TLS
+     * unless ad_tls is set to none, and a directory without TLS rejects the StartTLS request.
      */
     private static void keepPlainDirectory(Map<String, String> legacy, Map<String, String> values, List<String> notes) {
         if (!legacy.getOrDefault(Settings.AD_SERVER, "").isBlank() && !legacy.containsKey(Settings.AD_SECURITY)) {
